@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 final class FailureClassifier {
 
-    private static final Set<Integer> AUTHENTICATION = Set.of(10000, 9109);
+    private static final Set<Integer> AUTHENTICATION = Set.of(10000, 1000, 9109);
     private static final Set<Integer> WRONG_CREDENTIAL_TYPE = Set.of(6003, 6103, 6111);
     private static final Set<Integer> ZONE = Set.of(7003, 1095, 7000);
     private static final Set<Integer> TOO_MANY = Set.of(1094);
