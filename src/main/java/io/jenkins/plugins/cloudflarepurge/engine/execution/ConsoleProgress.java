@@ -94,18 +94,18 @@ public final class ConsoleProgress implements PurgeListener {
         StringBuilder line = new StringBuilder();
         switch (result.verdict()) {
             case SUCCESS -> line.append(kind == PurgeScope.Kind.EVERYTHING ? "Purged everything" : "Purged " + count(done, kind));
-            case PARTIAL -> line.append("Purge incomplete: ").append(number(done)).append(" of ").append(count(all, kind)).append(" purged, ").append(number(all - done)).append(" not");
+            case PARTIAL -> line.append("Purge incomplete: ").append(number(done)).append(" of ").append(count(all, kind)).append(" purged, ").append(number(all - done)).append(" not purged");
             case FAILED -> line.append("Purge failed: ").append(kind == PurgeScope.Kind.EVERYTHING ? "nothing purged" : "none of " + count(all, kind) + " purged");
             case CANCELLED -> line.append("Purge aborted: ").append(number(done)).append(" of ").append(count(all, kind)).append(" purged");
         }
-        line.append(" in ").append(plural(result.requestsSent(), "request"));
+        line.append(" (").append(plural(result.requestsSent(), "request"));
         if (result.retries() > 0) {
             line.append(", ").append(plural(result.retries(), "retry")).append(" after waiting ").append(PurgeExecutor.describe(result.retryWait()));
         }
         if (result.splits() > 0) {
             line.append(", ").append(plural(result.splits(), "split"));
         }
-        line.append(", ").append(seconds(result.elapsed())).append('.');
+        line.append(", ").append(seconds(result.elapsed())).append(").");
         if (!result.isSuccess() && !result.notPurged().isEmpty()) {
             line.append(" First reason: ").append(result.firstFailureReason());
         }

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.cloudflarepurge.engine.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
+import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RateBudgetTest {
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void urlsArePacedToTheRatePerSecond() {
+        RateBudget budget = new RateBudget(PurgeLimits.forPlan(CloudflarePlan.FREE), clock);
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 800));
+        long wait = budget.tryTake(PurgeScope.Kind.URLS, 400);
+        assertEquals(Duration.ofMillis(500).toNanos(), wait, Duration.ofMillis(2).toNanos());
+        clock.advance(Duration.ofNanos(wait));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 400));
+    }
+
+    @Test
+    void otherPurgeTypesUseTheRequestBucketWithItsBurst() {
+        RateBudget budget = new RateBudget(PurgeLimits.forPlan(CloudflarePlan.FREE), clock);
+        for (int i = 0; i < 25; i++) {
+            assertEquals(0, budget.tryTake(PurgeScope.Kind.TAGS, 100), "request " + i);
+        }
+        long wait = budget.tryTake(PurgeScope.Kind.HOSTS, 1);
+        assertEquals(Duration.ofSeconds(12).toNanos(), wait, Duration.ofMillis(10).toNanos());
+        // URL purges are metered separately.
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 30));
+    }
+
+    @Test
+    void theGeneralApiLimitCountsEveryRequest() {
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).withApiRequestsPerFiveMinutes(3);
+        RateBudget budget = new RateBudget(limits, clock);
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.TAGS, 1));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        long wait = budget.tryTake(PurgeScope.Kind.URLS, 1);
+        assertEquals(Duration.ofSeconds(100).toNanos(), wait, Duration.ofMillis(10).toNanos());
+    }
+
+    @Test
+    void aRefusedRequestTakesNothing() {
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).withApiRequestsPerFiveMinutes(1);
+        RateBudget budget = new RateBudget(limits, clock);
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 100));
+        assertTrue(budget.tryTake(PurgeScope.Kind.URLS, 700) > 0);
+        // The 700 URL tokens were given back: after the general limit refills, 700 fit at once.
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 800));
+    }
+
+    @Test
+    void aPauseStopsEverything() {
+        RateBudget budget = new RateBudget(PurgeLimits.forPlan(CloudflarePlan.FREE), clock);
+        budget.pause(Duration.ofSeconds(9));
+        assertEquals(Duration.ofSeconds(9).toNanos(), budget.tryTake(PurgeScope.Kind.URLS, 1));
+        budget.pause(Duration.ofSeconds(2));
+        assertEquals(Duration.ofSeconds(9).toNanos(), budget.tryTake(PurgeScope.Kind.TAGS, 1), "a shorter pause does not shorten a longer one");
+        clock.advance(Duration.ofSeconds(9));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+    }
+
+    @Test
+    void purgesWithTheSameTokenShareOneBudget() {
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.PRO);
+        RateBudget a = RateBudget.shared(ApiToken.of("token-one-abc"), limits);
+        assertSame(a, RateBudget.shared(ApiToken.of("token-one-abc"), limits));
+        assertNotSame(a, RateBudget.shared(ApiToken.of("token-two-abc"), limits));
+        assertNotSame(a, RateBudget.shared(ApiToken.of("token-one-abc"), limits.withUrlsPerSecond(10)));
+    }
+}
