@@ -251,6 +251,20 @@ class PurgeExecutorTest {
     }
 
     @Test
+    void theSmallerSizeIsRememberedForTheRestOfThePurge() throws Exception {
+        cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.files[10]"))
+                .willReturn(aResponse().withStatus(400).withBody(error(1094, "You've exceeded the max number of files (10) per request"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(5).willReturn(okJson(accepted("small"))));
+        PurgeResult result = purge(executor(limits().withMaxInFlight(1)), PurgeScope.urls(urls(95)));
+        assertTrue(result.isSuccess());
+        long rejected = cloudflare.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 400).count();
+        // 30 is refused, then 15; from then on requests hold at most 8 and none is refused.
+        assertEquals(2, rejected);
+        assertEquals(2, result.splits());
+        assertTrue(requestSizes().stream().filter(n -> n <= 10).allMatch(n -> n <= 8));
+    }
+
+    @Test
     void aSingleUrlThatIsStillTooManyFailsAlone() {
         cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(400).withBody(error(1094, "You've exceeded the max number of files (0) per request"))));
         PurgeResult result = purge(executor(limits()), PurgeScope.urls(urls(2)));
