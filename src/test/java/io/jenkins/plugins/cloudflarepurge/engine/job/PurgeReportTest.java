@@ -1,0 +1,105 @@
+package io.jenkins.plugins.cloudflarepurge.engine.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PurgeReportTest {
+
+    static final String ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
+
+    static PurgeReport.Builder builder() {
+        PurgeReport.Builder b = new PurgeReport.Builder();
+        b.zoneId = ZONE;
+        b.mode = "urls";
+        b.total = 2;
+        b.purged = 1;
+        b.notPurged = 1;
+        b.verdict = Verdict.PARTIAL;
+        b.outcome = BuildOutcome.UNSTABLE;
+        b.requestIds = List.of("r1");
+        b.items = List.of("https://www.example.com/a.css");
+        b.failures = List.of(new PurgeReport.Failure("Cloudflare refused it.", 1, List.of("https://www.example.com/b.css")));
+        b.runsIncluded = List.of("#4");
+        b.durationMillis = 1234;
+        b.summary = "Purge incomplete";
+        return b;
+    }
+
+    @Test
+    void theMapHoldsOnlyPlainValues() {
+        Map<String, Object> map = builder().build().toMap();
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            Object v = e.getValue();
+            boolean plain = v instanceof String || v instanceof Integer || v instanceof Boolean
+                    || (v instanceof ArrayList<?> list && list.stream().allMatch(String.class::isInstance));
+            assertTrue(plain, e.getKey() + " is " + v.getClass());
+        }
+        assertEquals("urls", map.get("mode"));
+        assertEquals("PARTIAL", map.get("verdict"));
+        assertEquals(false, map.get("success"));
+        assertEquals("UNSTABLE", map.get("outcome"));
+        assertEquals(1, map.get("purged"));
+        assertEquals(List.of("r1"), map.get("requestIds"));
+        assertEquals(List.of("1 not purged: Cloudflare refused it."), map.get("failures"));
+        assertEquals(1234, map.get("durationMillis"));
+        assertEquals(List.of(), map.get("items"), "the URLs are listed in a dry run only");
+    }
+
+    @Test
+    void aDryRunListsItsUrlsInTheMap() {
+        PurgeReport.Builder b = builder();
+        b.dryRun = true;
+        b.verdict = Verdict.SUCCESS;
+        assertEquals(List.of("https://www.example.com/a.css"), b.build().toMap().get("items"));
+        assertEquals(true, b.build().toMap().get("dryRun"));
+    }
+
+    @Test
+    void onlyARealCompletePurgeOfTheSameZoneCounts() {
+        PurgeReport.Builder b = builder();
+        assertFalse(b.build().succeededFor(ZONE));
+        b.verdict = Verdict.SUCCESS;
+        assertTrue(b.build().succeededFor(ZONE));
+        assertTrue(b.build().succeededFor(ZONE.toUpperCase(java.util.Locale.ROOT)));
+        assertFalse(b.build().succeededFor("0123456789abcdef0123456789abcdef"));
+        b.dryRun = true;
+        assertFalse(b.build().succeededFor(ZONE));
+    }
+
+    @Test
+    void longListsAreCutButCountsStay() {
+        PurgeReport.Builder b = builder();
+        b.items = IntStream.range(0, PurgeReport.MAX_LISTED + 5).mapToObj(i -> "https://www.example.com/" + i).toList();
+        b.purged = PurgeReport.MAX_LISTED + 5;
+        PurgeReport r = b.build();
+        assertEquals(PurgeReport.MAX_LISTED, r.getItems().size());
+        assertTrue(r.isItemsTruncated());
+        assertEquals(PurgeReport.MAX_LISTED + 5, r.getPurged());
+        assertFalse(builder().build().isItemsTruncated());
+    }
+
+    @Test
+    void survivesJavaSerialization() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(builder().build());
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            PurgeReport copy = assertInstanceOf(PurgeReport.class, in.readObject());
+            assertEquals(builder().build().toMap(), copy.toMap());
+        }
+    }
+}
