@@ -51,6 +51,7 @@ public final class PlannerSettings {
     private final int maxUrls;
     private final FallbackPolicy tooManyUrlsFallback;
     private final FallbackPolicy noChangesetFallback;
+    private final boolean prefixesOverlap;
 
     private PlannerSettings(Builder b) {
         Set<UrlPrefix> parsed = new LinkedHashSet<>();
@@ -61,6 +62,7 @@ public final class PlannerSettings {
             throw new InvalidSettingException(UrlPrefix.FIELD, "", "No URL prefix is set: give at least one, such as https://www.example.org");
         }
         this.prefixes = List.copyOf(parsed);
+        this.prefixesOverlap = prefixes.stream().anyMatch(x -> prefixes.stream().anyMatch(y -> x != y && y.toString().startsWith(x.toString())));
         this.sourceRoot = normalizeSourceRoot(b.sourceRoot);
         this.includes = PathPatterns.parse(FIELD_INCLUDES, b.includes);
         this.excludes = PathPatterns.parse(FIELD_EXCLUDES, b.excludes);
@@ -304,6 +306,11 @@ public final class PlannerSettings {
 
     public FallbackPolicy noChangesetFallback() {
         return noChangesetFallback;
+    }
+
+    /** Whether one prefix starts with another, so that two prefixes could spell the same URL. */
+    boolean prefixesOverlap() {
+        return prefixesOverlap;
     }
 
     /**

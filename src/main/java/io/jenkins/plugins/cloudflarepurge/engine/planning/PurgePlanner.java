@@ -39,7 +39,9 @@ public final class PurgePlanner {
             return fallback(settings, settings.noChangesetFallback(), NO_CHANGESET, List.of(), 0, 0);
         }
         UrlCollector urls = new UrlCollector(settings);
-        Map<String, String> reasons = new HashMap<>(); // one reason string per pattern, not one per skipped file
+        // One reason string per exclude pattern (keyed by it) and per other cause (keyed by a name no pattern has:
+        // patterns never start with a space), not one string per skipped file.
+        Map<String, String> reasons = new HashMap<>();
         List<FileExplanation> explanations = new ArrayList<>(changes.size());
         for (ChangedFile change : changes) {
             explanations.add(explain(change, settings, urls, reasons));
@@ -113,18 +115,18 @@ public final class PurgePlanner {
         String published = settings.publishedPath(path);
         if (published == null) {
             return FileExplanation.skipped(change.path(), change.kind(), FileExplanation.Outcome.OUTSIDE_SOURCE_ROOT,
-                    reasons.computeIfAbsent("", k -> "outside the source root '" + settings.sourceRoot() + "', so not published"));
+                    reasons.computeIfAbsent(" outside", k -> "outside the source root '" + settings.sourceRoot() + "', so not published"));
         }
         if (!settings.excludes().isEmpty() || !settings.includes().isEmpty()) {
             TokenizedPath tokens = PathPatterns.tokenize(published);
             String exclude = settings.excludes().firstMatch(tokens);
             if (exclude != null) {
                 return FileExplanation.skipped(change.path(), change.kind(), FileExplanation.Outcome.EXCLUDED,
-                        reasons.computeIfAbsent("-" + exclude, k -> "excluded by '" + exclude + "'"));
+                        reasons.computeIfAbsent(exclude, k -> "excluded by '" + k + "'"));
             }
             if (!settings.includes().isEmpty() && settings.includes().firstMatch(tokens) == null) {
                 return FileExplanation.skipped(change.path(), change.kind(), FileExplanation.Outcome.NOT_INCLUDED,
-                        reasons.computeIfAbsent("+", k -> "matches none of the includes '" + settings.includes() + "'"));
+                        reasons.computeIfAbsent(" not included", k -> "matches none of the includes '" + settings.includes() + "'"));
             }
         }
         List<String> produced = urls.add("/" + UrlPathEncoder.encodeFilePath(published));
@@ -306,20 +308,43 @@ public final class PurgePlanner {
 
         /** Per prefix in the order configured, site paths sorted; then the absolute URLs; no URL twice. */
         Collection<String> ordered() {
-            List<String> sitePaths = new ArrayList<>(urlsBySitePath.keySet());
-            sitePaths.sort(null);
-            Set<String> ordered = new LinkedHashSet<>(sitePaths.size() * settings.prefixes().size() + absoluteUrls.size());
-            for (int i = 0; i < settings.prefixes().size(); i++) {
-                for (String sitePath : sitePaths) {
+            List<Map.Entry<String, String[]>> entries = new ArrayList<>(urlsBySitePath.entrySet());
+            entries.sort(Map.Entry.comparingByKey());
+            int prefixCount = settings.prefixes().size();
+            List<String> ordered = new ArrayList<>(entries.size() * prefixCount + absoluteUrls.size());
+            for (int i = 0; i < prefixCount; i++) {
+                for (Map.Entry<String, String[]> entry : entries) {
                     @CheckForNull
-                    String url = urlsBySitePath.get(sitePath)[i];
+                    String url = entry.getValue()[i];
                     if (url != null) {
                         ordered.add(url);
                     }
                 }
             }
-            ordered.addAll(absoluteUrls);
+            if (settings.prefixesOverlap()) {
+                // https://x.org + /site/a.css is https://x.org/site + /a.css: only then can two prefixes spell one URL.
+                ordered = new ArrayList<>(new LinkedHashSet<>(ordered));
+            }
+            for (String url : absoluteUrls) {
+                if (!isSpelledAlready(url)) {
+                    ordered.add(url);
+                }
+            }
             return ordered;
+        }
+
+        private boolean isSpelledAlready(String url) {
+            List<UrlPrefix> prefixes = settings.prefixes();
+            for (int i = 0; i < prefixes.size(); i++) {
+                String root = prefixes.get(i).toString();
+                if (url.startsWith(root)) {
+                    String[] urls = urlsBySitePath.get(url.substring(root.length()));
+                    if (urls != null && url.equals(urls[i])) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

@@ -198,6 +198,14 @@ class PurgePlannerTest {
     }
 
     @Test
+    void spellsAUrlOnceWhenTwoPrefixesOrAnExtraUrlReachIt() {
+        PlannerSettings s = site("https://www.example.org", "https://www.example.org/site")
+                .extraPaths(List.of("https://www.example.org/site/a.css", "https://www.example.org/feed.xml")).build();
+        assertEquals(List.of("https://www.example.org/a.css", "https://www.example.org/site/a.css", "https://www.example.org/site/site/a.css",
+                "https://www.example.org/feed.xml"), urls(s, modified("a.css"), modified("site/a.css")));
+    }
+
+    @Test
     void addsTheExtraPathsOnEveryRun() {
         PlannerSettings s = site("https://www.example.org", "https://cdn.example.org/site")
                 .extraPaths(List.of("/", "/sitemap.xml", "https://feeds.example.org/feed.xml", "/a.css")).build();
