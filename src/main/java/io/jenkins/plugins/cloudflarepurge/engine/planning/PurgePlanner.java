@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeItem;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -308,14 +309,18 @@ public final class PurgePlanner {
 
         /** Per prefix in the order configured, site paths sorted; then the absolute URLs; no URL twice. */
         Collection<String> ordered() {
-            List<Map.Entry<String, String[]>> entries = new ArrayList<>(urlsBySitePath.entrySet());
-            entries.sort(Map.Entry.comparingByKey());
+            String[] sitePaths = urlsBySitePath.keySet().toArray(new String[0]);
+            Arrays.sort(sitePaths);
+            String[][] urlsInOrder = new String[sitePaths.length][];
+            for (int k = 0; k < sitePaths.length; k++) {
+                urlsInOrder[k] = urlsBySitePath.get(sitePaths[k]);
+            }
             int prefixCount = settings.prefixes().size();
-            List<String> ordered = new ArrayList<>(entries.size() * prefixCount + absoluteUrls.size());
+            List<String> ordered = new ArrayList<>(sitePaths.length * prefixCount + absoluteUrls.size());
             for (int i = 0; i < prefixCount; i++) {
-                for (Map.Entry<String, String[]> entry : entries) {
+                for (String[] urls : urlsInOrder) {
                     @CheckForNull
-                    String url = entry.getValue()[i];
+                    String url = urls[i];
                     if (url != null) {
                         ordered.add(url);
                     }
