@@ -1,0 +1,393 @@
+package io.jenkins.plugins.cloudflarepurge;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * The freestyle post-build action: the same settings and the same execution as the {@code cloudflarePurge} step,
+ * run after the build when its result is at least {@link #getResultThreshold()}. It has no {@code @Symbol}: the
+ * step owns {@code cloudflarePurge}, and a second name for the same purge in Pipeline would only confuse.
+ */
+public final class CloudflarePurgeRecorder extends Recorder implements SimpleBuildStep {
+
+    static final String DEFAULT_THRESHOLD = "SUCCESS";
+
+    private PurgeArguments arguments = new PurgeArguments();
+    @CheckForNull
+    private String resultThreshold = DEFAULT_THRESHOLD;
+
+    @DataBoundConstructor
+    public CloudflarePurgeRecorder() {}
+
+    private Object readResolve() {
+        if (arguments == null) {
+            arguments = new PurgeArguments();
+        }
+        return this;
+    }
+
+    PurgeArguments arguments() {
+        return arguments;
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return arguments.getCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        arguments.setCredentialsId(Util.fixEmptyAndTrim(credentialsId));
+    }
+
+    @CheckForNull
+    public String getZoneId() {
+        return arguments.getZoneId();
+    }
+
+    @DataBoundSetter
+    public void setZoneId(@CheckForNull String zoneId) {
+        arguments.setZoneId(Util.fixEmptyAndTrim(zoneId));
+    }
+
+    @CheckForNull
+    public String getUrlPrefixes() {
+        return arguments.getUrlPrefixes();
+    }
+
+    @DataBoundSetter
+    public void setUrlPrefixes(@CheckForNull String urlPrefixes) {
+        arguments.setUrlPrefixes(Util.fixEmptyAndTrim(urlPrefixes));
+    }
+
+    public boolean isPurgeEverything() {
+        return arguments.isPurgeEverything();
+    }
+
+    @DataBoundSetter
+    public void setPurgeEverything(boolean purgeEverything) {
+        arguments.setPurgeEverything(purgeEverything);
+    }
+
+    @CheckForNull
+    public String getSourceRoot() {
+        return arguments.getSourceRoot();
+    }
+
+    @DataBoundSetter
+    public void setSourceRoot(@CheckForNull String sourceRoot) {
+        arguments.setSourceRoot(Util.fixEmptyAndTrim(sourceRoot));
+    }
+
+    @CheckForNull
+    public String getIncludes() {
+        return arguments.getIncludes();
+    }
+
+    @DataBoundSetter
+    public void setIncludes(@CheckForNull String includes) {
+        arguments.setIncludes(Util.fixEmptyAndTrim(includes));
+    }
+
+    @CheckForNull
+    public String getExcludes() {
+        return arguments.getExcludes();
+    }
+
+    @DataBoundSetter
+    public void setExcludes(@CheckForNull String excludes) {
+        arguments.setExcludes(Util.fixEmptyAndTrim(excludes));
+    }
+
+    @CheckForNull
+    public String getIndexDocuments() {
+        return arguments.getIndexDocuments();
+    }
+
+    @DataBoundSetter
+    public void setIndexDocuments(@CheckForNull String indexDocuments) {
+        arguments.setIndexDocuments(indexDocuments);
+    }
+
+    public boolean isPurgeDirectoryWithoutSlash() {
+        return arguments.isPurgeDirectoryWithoutSlash();
+    }
+
+    @DataBoundSetter
+    public void setPurgeDirectoryWithoutSlash(boolean purgeDirectoryWithoutSlash) {
+        arguments.setPurgeDirectoryWithoutSlash(purgeDirectoryWithoutSlash);
+    }
+
+    @CheckForNull
+    public String getExtraUrls() {
+        return arguments.getExtraUrls();
+    }
+
+    @DataBoundSetter
+    public void setExtraUrls(@CheckForNull String extraUrls) {
+        arguments.setExtraUrls(Util.fixEmptyAndTrim(extraUrls));
+    }
+
+    @CheckForNull
+    public String getVariants() {
+        return arguments.getVariants();
+    }
+
+    @DataBoundSetter
+    public void setVariants(@CheckForNull String variants) {
+        arguments.setVariants(Util.fixEmptyAndTrim(variants));
+    }
+
+    @CheckForNull
+    public String getTags() {
+        return arguments.getTags();
+    }
+
+    @DataBoundSetter
+    public void setTags(@CheckForNull String tags) {
+        arguments.setTags(Util.fixEmptyAndTrim(tags));
+    }
+
+    @CheckForNull
+    public String getHosts() {
+        return arguments.getHosts();
+    }
+
+    @DataBoundSetter
+    public void setHosts(@CheckForNull String hosts) {
+        arguments.setHosts(Util.fixEmptyAndTrim(hosts));
+    }
+
+    @CheckForNull
+    public String getPrefixes() {
+        return arguments.getPrefixes();
+    }
+
+    @DataBoundSetter
+    public void setPrefixes(@CheckForNull String prefixes) {
+        arguments.setPrefixes(Util.fixEmptyAndTrim(prefixes));
+    }
+
+    @CheckForNull
+    public String getPaths() {
+        return arguments.getPaths();
+    }
+
+    @DataBoundSetter
+    public void setPaths(@CheckForNull String paths) {
+        arguments.setPaths(Util.fixEmptyAndTrim(paths));
+    }
+
+    public int getMaxUrls() {
+        return arguments.getMaxUrls();
+    }
+
+    @DataBoundSetter
+    public void setMaxUrls(int maxUrls) {
+        arguments.setMaxUrls(maxUrls);
+    }
+
+    @CheckForNull
+    public String getFallback() {
+        return arguments.getFallback();
+    }
+
+    @DataBoundSetter
+    public void setFallback(@CheckForNull String fallback) {
+        arguments.setFallback(Util.fixEmptyAndTrim(fallback));
+    }
+
+    public boolean isDryRun() {
+        return arguments.isDryRun();
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        arguments.setDryRun(dryRun);
+    }
+
+    @CheckForNull
+    public String getOnFailure() {
+        return arguments.getOnFailure();
+    }
+
+    @DataBoundSetter
+    public void setOnFailure(@CheckForNull String onFailure) {
+        arguments.setOnFailure(Util.fixEmptyAndTrim(onFailure));
+    }
+
+    /** {@code SUCCESS} (the default) or {@code UNSTABLE}: the worst build result that still purges. */
+    public String getResultThreshold() {
+        return resultThreshold == null ? DEFAULT_THRESHOLD : resultThreshold;
+    }
+
+    @DataBoundSetter
+    public void setResultThreshold(@CheckForNull String resultThreshold) {
+        String value = Util.fixEmptyAndTrim(resultThreshold);
+        this.resultThreshold = value == null ? DEFAULT_THRESHOLD : value;
+    }
+
+    private Result threshold() {
+        return "UNSTABLE".equalsIgnoreCase(getResultThreshold()) ? Result.UNSTABLE : Result.SUCCESS;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, AbortException {
+        Result result = run.getResult();
+        Result threshold = threshold();
+        if (result != null && result.isWorseThan(threshold)) {
+            listener.getLogger().println(Messages.Recorder_NotRun(result, threshold));
+            return;
+        }
+        PurgeReport report = PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, listener);
+        switch (report.getOutcome()) {
+            case "FAILURE" -> throw new AbortException(report.getSummary());
+            case "UNSTABLE" -> run.setResult(Result.UNSTABLE);
+            case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
+            default -> { }
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+
+        public DescriptorImpl() {
+            for (String field : PurgeForms.SHARED_FIELDS) {
+                addHelpFileRedirect(field, CloudflarePurgeStep.class, field);
+            }
+        }
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.CloudflarePurgeRecorder_DisplayName();
+        }
+
+        public ListBoxModel doFillResultThresholdItems(@AncestorInPath @CheckForNull Item item) {
+            PurgeForms.checkConfigure(item);
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.Recorder_Threshold_Success(), "SUCCESS");
+            items.add(Messages.Recorder_Threshold_Unstable(), "UNSTABLE");
+            return items;
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+            return PurgeForms.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        public FormValidation doCheckCredentialsId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            return PurgeForms.checkCredentialsId(item, value);
+        }
+
+        public FormValidation doCheckZoneId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkZoneId(value, false);
+        }
+
+        public FormValidation doCheckUrlPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkUrlPrefixes(value, false);
+        }
+
+        public FormValidation doCheckSourceRoot(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkSourceRoot(value);
+        }
+
+        public FormValidation doCheckIncludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkPatterns(value, sourceRoot);
+        }
+
+        public FormValidation doCheckExcludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkPatterns(value, sourceRoot);
+        }
+
+        public FormValidation doCheckIndexDocuments(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkIndexDocuments(value);
+        }
+
+        public FormValidation doCheckExtraUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExtraUrls(value);
+        }
+
+        public FormValidation doCheckVariants(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkVariants(value);
+        }
+
+        public FormValidation doCheckTags(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExplicit(PurgeScope.Kind.TAGS, value);
+        }
+
+        public FormValidation doCheckHosts(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExplicit(PurgeScope.Kind.HOSTS, value);
+        }
+
+        public FormValidation doCheckPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExplicit(PurgeScope.Kind.PREFIXES, value);
+        }
+
+        public FormValidation doCheckPaths(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkPaths(value);
+        }
+
+        public FormValidation doCheckMaxUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkMaxUrls(value);
+        }
+
+        public ListBoxModel doFillFallbackItems(@AncestorInPath @CheckForNull Item item) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.fallbackItems();
+        }
+
+        public ListBoxModel doFillOnFailureItems(@AncestorInPath @CheckForNull Item item) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.onFailureItems();
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package io.jenkins.plugins.cloudflarepurge;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code cloudflarePurge}: purges Cloudflare's cache for the changes since the last successful purge, or for what
+ * the arguments name. Every argument is optional where Manage Jenkins has a default. Needs no workspace or node.
+ * Returns a map of plain values (mode, counts, request ids, the URLs of a dry run, verdict) that a script reads
+ * without approval.
+ */
+public final class CloudflarePurgeStep extends Step implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String FUNCTION_NAME = "cloudflarePurge";
+
+    private final PurgeArguments arguments = new PurgeArguments();
+
+    @DataBoundConstructor
+    public CloudflarePurgeStep() {}
+
+    PurgeArguments arguments() {
+        return arguments;
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return arguments.getCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        arguments.setCredentialsId(Util.fixEmptyAndTrim(credentialsId));
+    }
+
+    @CheckForNull
+    public String getZoneId() {
+        return arguments.getZoneId();
+    }
+
+    @DataBoundSetter
+    public void setZoneId(@CheckForNull String zoneId) {
+        arguments.setZoneId(Util.fixEmptyAndTrim(zoneId));
+    }
+
+    @CheckForNull
+    public String getUrlPrefixes() {
+        return arguments.getUrlPrefixes();
+    }
+
+    @DataBoundSetter
+    public void setUrlPrefixes(@CheckForNull String urlPrefixes) {
+        arguments.setUrlPrefixes(Util.fixEmptyAndTrim(urlPrefixes));
+    }
+
+    public boolean isPurgeEverything() {
+        return arguments.isPurgeEverything();
+    }
+
+    @DataBoundSetter
+    public void setPurgeEverything(boolean purgeEverything) {
+        arguments.setPurgeEverything(purgeEverything);
+    }
+
+    @CheckForNull
+    public String getSourceRoot() {
+        return arguments.getSourceRoot();
+    }
+
+    @DataBoundSetter
+    public void setSourceRoot(@CheckForNull String sourceRoot) {
+        arguments.setSourceRoot(Util.fixEmptyAndTrim(sourceRoot));
+    }
+
+    @CheckForNull
+    public String getIncludes() {
+        return arguments.getIncludes();
+    }
+
+    @DataBoundSetter
+    public void setIncludes(@CheckForNull String includes) {
+        arguments.setIncludes(Util.fixEmptyAndTrim(includes));
+    }
+
+    @CheckForNull
+    public String getExcludes() {
+        return arguments.getExcludes();
+    }
+
+    @DataBoundSetter
+    public void setExcludes(@CheckForNull String excludes) {
+        arguments.setExcludes(Util.fixEmptyAndTrim(excludes));
+    }
+
+    @CheckForNull
+    public String getIndexDocuments() {
+        return arguments.getIndexDocuments();
+    }
+
+    @DataBoundSetter
+    public void setIndexDocuments(@CheckForNull String indexDocuments) {
+        arguments.setIndexDocuments(indexDocuments);
+    }
+
+    public boolean isPurgeDirectoryWithoutSlash() {
+        return arguments.isPurgeDirectoryWithoutSlash();
+    }
+
+    @DataBoundSetter
+    public void setPurgeDirectoryWithoutSlash(boolean purgeDirectoryWithoutSlash) {
+        arguments.setPurgeDirectoryWithoutSlash(purgeDirectoryWithoutSlash);
+    }
+
+    @CheckForNull
+    public String getExtraUrls() {
+        return arguments.getExtraUrls();
+    }
+
+    @DataBoundSetter
+    public void setExtraUrls(@CheckForNull String extraUrls) {
+        arguments.setExtraUrls(Util.fixEmptyAndTrim(extraUrls));
+    }
+
+    @CheckForNull
+    public String getVariants() {
+        return arguments.getVariants();
+    }
+
+    @DataBoundSetter
+    public void setVariants(@CheckForNull String variants) {
+        arguments.setVariants(Util.fixEmptyAndTrim(variants));
+    }
+
+    @CheckForNull
+    public String getTags() {
+        return arguments.getTags();
+    }
+
+    @DataBoundSetter
+    public void setTags(@CheckForNull String tags) {
+        arguments.setTags(Util.fixEmptyAndTrim(tags));
+    }
+
+    @CheckForNull
+    public String getHosts() {
+        return arguments.getHosts();
+    }
+
+    @DataBoundSetter
+    public void setHosts(@CheckForNull String hosts) {
+        arguments.setHosts(Util.fixEmptyAndTrim(hosts));
+    }
+
+    @CheckForNull
+    public String getPrefixes() {
+        return arguments.getPrefixes();
+    }
+
+    @DataBoundSetter
+    public void setPrefixes(@CheckForNull String prefixes) {
+        arguments.setPrefixes(Util.fixEmptyAndTrim(prefixes));
+    }
+
+    @CheckForNull
+    public String getPaths() {
+        return arguments.getPaths();
+    }
+
+    @DataBoundSetter
+    public void setPaths(@CheckForNull String paths) {
+        arguments.setPaths(Util.fixEmptyAndTrim(paths));
+    }
+
+    public int getMaxUrls() {
+        return arguments.getMaxUrls();
+    }
+
+    @DataBoundSetter
+    public void setMaxUrls(int maxUrls) {
+        arguments.setMaxUrls(maxUrls);
+    }
+
+    @CheckForNull
+    public String getFallback() {
+        return arguments.getFallback();
+    }
+
+    @DataBoundSetter
+    public void setFallback(@CheckForNull String fallback) {
+        arguments.setFallback(Util.fixEmptyAndTrim(fallback));
+    }
+
+    public boolean isDryRun() {
+        return arguments.isDryRun();
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        arguments.setDryRun(dryRun);
+    }
+
+    @CheckForNull
+    public String getOnFailure() {
+        return arguments.getOnFailure();
+    }
+
+    @DataBoundSetter
+    public void setOnFailure(@CheckForNull String onFailure) {
+        arguments.setOnFailure(Util.fixEmptyAndTrim(onFailure));
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(arguments, context);
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient PurgeArguments arguments;
+
+        Execution(PurgeArguments arguments, StepContext context) {
+            super(context);
+            this.arguments = arguments;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            PurgeReport report = PurgeService.purge(FUNCTION_NAME, arguments, run, listener);
+            switch (report.getOutcome()) {
+                case "FAILURE" -> throw new AbortException(FUNCTION_NAME + ": " + report.getSummary());
+                case "UNSTABLE" -> {
+                    FlowNode node = getContext().get(FlowNode.class);
+                    if (node != null) {
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(report.getSummary()));
+                    }
+                    run.setResult(Result.UNSTABLE);
+                }
+                case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
+                default -> { }
+            }
+            return report.toMap();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.CloudflarePurgeStep_DisplayName();
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+            return PurgeForms.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        public FormValidation doCheckCredentialsId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            return PurgeForms.checkCredentialsId(item, value);
+        }
+
+        public FormValidation doCheckZoneId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkZoneId(value, false);
+        }
+
+        public FormValidation doCheckUrlPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkUrlPrefixes(value, false);
+        }
+
+        public FormValidation doCheckSourceRoot(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkSourceRoot(value);
+        }
+
+        public FormValidation doCheckIncludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkPatterns(value, sourceRoot);
+        }
+
+        public FormValidation doCheckExcludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkPatterns(value, sourceRoot);
+        }
+
+        public FormValidation doCheckIndexDocuments(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkIndexDocuments(value);
+        }
+
+        public FormValidation doCheckExtraUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExtraUrls(value);
+        }
+
+        public FormValidation doCheckVariants(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkVariants(value);
+        }
+
+        public FormValidation doCheckTags(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExplicit(PurgeScope.Kind.TAGS, value);
+        }
+
+        public FormValidation doCheckHosts(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExplicit(PurgeScope.Kind.HOSTS, value);
+        }
+
+        public FormValidation doCheckPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkExplicit(PurgeScope.Kind.PREFIXES, value);
+        }
+
+        public FormValidation doCheckPaths(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkPaths(value);
+        }
+
+        public FormValidation doCheckMaxUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.checkMaxUrls(value);
+        }
+
+        public ListBoxModel doFillFallbackItems(@AncestorInPath @CheckForNull Item item) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.fallbackItems();
+        }
+
+        public ListBoxModel doFillOnFailureItems(@AncestorInPath @CheckForNull Item item) {
+            PurgeForms.checkConfigure(item);
+            return PurgeForms.onFailureItems();
+        }
+    }
+}
