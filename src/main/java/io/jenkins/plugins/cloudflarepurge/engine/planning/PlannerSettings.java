@@ -32,6 +32,8 @@ public final class PlannerSettings {
     static final String FIELD_SOURCE_ROOT = "Source root";
     static final String FIELD_INCLUDES = "Includes";
     static final String FIELD_EXCLUDES = "Excludes";
+    /** For a form field that may hold includes or excludes: messages then read "Ant pattern '…' …". */
+    static final String FIELD_PATTERNS = "Ant";
     static final String FIELD_INDEX_DOCUMENTS = "Index documents";
     static final String FIELD_EXTRA_PATH = "Extra path";
     static final String FIELD_VARIANT = "Cache-key variant";
@@ -108,14 +110,14 @@ public final class PlannerSettings {
     }
 
     public static Optional<String> checkPatterns(@CheckForNull String patterns) {
-        return PathPatterns.check("Pattern", patterns == null ? "" : patterns);
+        return PathPatterns.check(FIELD_PATTERNS, patterns == null ? "" : patterns);
     }
 
     /** Also refuses patterns that repeat the source root: patterns match the paths below it. */
     public static Optional<String> checkPatterns(@CheckForNull String patterns, @CheckForNull String sourceRoot) {
         return problem(() -> {
             String root = normalizeSourceRoot(sourceRoot);
-            checkNotUnderSourceRoot("Pattern", PathPatterns.parse("Pattern", patterns == null ? "" : patterns), root);
+            checkNotUnderSourceRoot(FIELD_PATTERNS, PathPatterns.parse(FIELD_PATTERNS, patterns == null ? "" : patterns), root);
         });
     }
 
