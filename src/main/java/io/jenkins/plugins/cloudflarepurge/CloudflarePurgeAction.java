@@ -69,6 +69,14 @@ public final class CloudflarePurgeAction implements RunAction2 {
         return d.toSeconds() >= 120 ? d.toMinutes() + " min" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
+    public String getRunsIncludedText() {
+        return String.join(", ", report.getRunsIncluded());
+    }
+
+    public String getRequestIdsText() {
+        return String.join(", ", report.getRequestIds());
+    }
+
     /** The Jenkins ball colour class of the outcome, for the summary. */
     public String getOutcomeSymbol() {
         return switch (report.getOutcome()) {

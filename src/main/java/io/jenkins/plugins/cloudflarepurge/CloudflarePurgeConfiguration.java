@@ -61,6 +61,11 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         load();
     }
 
+    @Override
+    public String getDisplayName() {
+        return Messages.CloudflarePurgeConfiguration_DisplayName();
+    }
+
     public static CloudflarePurgeConfiguration get() {
         return ExtensionList.lookupSingleton(CloudflarePurgeConfiguration.class);
     }
