@@ -115,7 +115,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setUrlPrefixes(@CheckForNull String urlPrefixes) {
-        this.urlPrefixes = Util.fixEmptyAndTrim(urlPrefixes);
+        this.urlPrefixes = PurgeForms.text(urlPrefixes);
         save();
     }
 

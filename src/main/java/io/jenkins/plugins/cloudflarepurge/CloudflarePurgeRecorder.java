@@ -59,7 +59,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        arguments.setCredentialsId(Util.fixEmptyAndTrim(credentialsId));
+        arguments.setCredentialsId(PurgeForms.text(credentialsId));
     }
 
     @CheckForNull
@@ -69,7 +69,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setZoneId(@CheckForNull String zoneId) {
-        arguments.setZoneId(Util.fixEmptyAndTrim(zoneId));
+        arguments.setZoneId(PurgeForms.text(zoneId));
     }
 
     @CheckForNull
@@ -79,7 +79,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setUrlPrefixes(@CheckForNull String urlPrefixes) {
-        arguments.setUrlPrefixes(Util.fixEmptyAndTrim(urlPrefixes));
+        arguments.setUrlPrefixes(PurgeForms.text(urlPrefixes));
     }
 
     public boolean isPurgeEverything() {
@@ -98,7 +98,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setSourceRoot(@CheckForNull String sourceRoot) {
-        arguments.setSourceRoot(Util.fixEmptyAndTrim(sourceRoot));
+        arguments.setSourceRoot(PurgeForms.text(sourceRoot));
     }
 
     @CheckForNull
@@ -108,7 +108,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setIncludes(@CheckForNull String includes) {
-        arguments.setIncludes(Util.fixEmptyAndTrim(includes));
+        arguments.setIncludes(PurgeForms.text(includes));
     }
 
     @CheckForNull
@@ -118,7 +118,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setExcludes(@CheckForNull String excludes) {
-        arguments.setExcludes(Util.fixEmptyAndTrim(excludes));
+        arguments.setExcludes(PurgeForms.text(excludes));
     }
 
     @CheckForNull
@@ -147,7 +147,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setExtraUrls(@CheckForNull String extraUrls) {
-        arguments.setExtraUrls(Util.fixEmptyAndTrim(extraUrls));
+        arguments.setExtraUrls(PurgeForms.text(extraUrls));
     }
 
     @CheckForNull
@@ -157,7 +157,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setVariants(@CheckForNull String variants) {
-        arguments.setVariants(Util.fixEmptyAndTrim(variants));
+        arguments.setVariants(PurgeForms.text(variants));
     }
 
     @CheckForNull
@@ -167,7 +167,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setTags(@CheckForNull String tags) {
-        arguments.setTags(Util.fixEmptyAndTrim(tags));
+        arguments.setTags(PurgeForms.text(tags));
     }
 
     @CheckForNull
@@ -177,7 +177,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setHosts(@CheckForNull String hosts) {
-        arguments.setHosts(Util.fixEmptyAndTrim(hosts));
+        arguments.setHosts(PurgeForms.text(hosts));
     }
 
     @CheckForNull
@@ -187,7 +187,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setPrefixes(@CheckForNull String prefixes) {
-        arguments.setPrefixes(Util.fixEmptyAndTrim(prefixes));
+        arguments.setPrefixes(PurgeForms.text(prefixes));
     }
 
     @CheckForNull
@@ -197,7 +197,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setPaths(@CheckForNull String paths) {
-        arguments.setPaths(Util.fixEmptyAndTrim(paths));
+        arguments.setPaths(PurgeForms.text(paths));
     }
 
     public int getMaxUrls() {
@@ -216,7 +216,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setFallback(@CheckForNull String fallback) {
-        arguments.setFallback(Util.fixEmptyAndTrim(fallback));
+        arguments.setFallback(PurgeForms.text(fallback));
     }
 
     public boolean isDryRun() {
@@ -235,7 +235,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @DataBoundSetter
     public void setOnFailure(@CheckForNull String onFailure) {
-        arguments.setOnFailure(Util.fixEmptyAndTrim(onFailure));
+        arguments.setOnFailure(PurgeForms.text(onFailure));
     }
 
     /** {@code SUCCESS} (the default) or {@code UNSTABLE}: the worst build result that still purges. */

@@ -3,7 +3,6 @@ package io.jenkins.plugins.cloudflarepurge;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -56,7 +55,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        arguments.setCredentialsId(Util.fixEmptyAndTrim(credentialsId));
+        arguments.setCredentialsId(PurgeForms.text(credentialsId));
     }
 
     @CheckForNull
@@ -66,7 +65,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setZoneId(@CheckForNull String zoneId) {
-        arguments.setZoneId(Util.fixEmptyAndTrim(zoneId));
+        arguments.setZoneId(PurgeForms.text(zoneId));
     }
 
     @CheckForNull
@@ -76,7 +75,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setUrlPrefixes(@CheckForNull String urlPrefixes) {
-        arguments.setUrlPrefixes(Util.fixEmptyAndTrim(urlPrefixes));
+        arguments.setUrlPrefixes(PurgeForms.text(urlPrefixes));
     }
 
     public boolean isPurgeEverything() {
@@ -95,7 +94,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setSourceRoot(@CheckForNull String sourceRoot) {
-        arguments.setSourceRoot(Util.fixEmptyAndTrim(sourceRoot));
+        arguments.setSourceRoot(PurgeForms.text(sourceRoot));
     }
 
     @CheckForNull
@@ -105,7 +104,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setIncludes(@CheckForNull String includes) {
-        arguments.setIncludes(Util.fixEmptyAndTrim(includes));
+        arguments.setIncludes(PurgeForms.text(includes));
     }
 
     @CheckForNull
@@ -115,7 +114,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setExcludes(@CheckForNull String excludes) {
-        arguments.setExcludes(Util.fixEmptyAndTrim(excludes));
+        arguments.setExcludes(PurgeForms.text(excludes));
     }
 
     @CheckForNull
@@ -144,7 +143,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setExtraUrls(@CheckForNull String extraUrls) {
-        arguments.setExtraUrls(Util.fixEmptyAndTrim(extraUrls));
+        arguments.setExtraUrls(PurgeForms.text(extraUrls));
     }
 
     @CheckForNull
@@ -154,7 +153,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setVariants(@CheckForNull String variants) {
-        arguments.setVariants(Util.fixEmptyAndTrim(variants));
+        arguments.setVariants(PurgeForms.text(variants));
     }
 
     @CheckForNull
@@ -164,7 +163,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setTags(@CheckForNull String tags) {
-        arguments.setTags(Util.fixEmptyAndTrim(tags));
+        arguments.setTags(PurgeForms.text(tags));
     }
 
     @CheckForNull
@@ -174,7 +173,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setHosts(@CheckForNull String hosts) {
-        arguments.setHosts(Util.fixEmptyAndTrim(hosts));
+        arguments.setHosts(PurgeForms.text(hosts));
     }
 
     @CheckForNull
@@ -184,7 +183,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setPrefixes(@CheckForNull String prefixes) {
-        arguments.setPrefixes(Util.fixEmptyAndTrim(prefixes));
+        arguments.setPrefixes(PurgeForms.text(prefixes));
     }
 
     @CheckForNull
@@ -194,7 +193,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setPaths(@CheckForNull String paths) {
-        arguments.setPaths(Util.fixEmptyAndTrim(paths));
+        arguments.setPaths(PurgeForms.text(paths));
     }
 
     public int getMaxUrls() {
@@ -213,7 +212,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setFallback(@CheckForNull String fallback) {
-        arguments.setFallback(Util.fixEmptyAndTrim(fallback));
+        arguments.setFallback(PurgeForms.text(fallback));
     }
 
     public boolean isDryRun() {
@@ -232,7 +231,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
     @DataBoundSetter
     public void setOnFailure(@CheckForNull String onFailure) {
-        arguments.setOnFailure(Util.fixEmptyAndTrim(onFailure));
+        arguments.setOnFailure(PurgeForms.text(onFailure));
     }
 
     @Override

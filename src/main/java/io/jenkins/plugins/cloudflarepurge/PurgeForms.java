@@ -37,6 +37,13 @@ final class PurgeForms {
 
     private PurgeForms() {}
 
+    /** A text field's value: trimmed, line ends as {@code \n} (browsers send {@code \r\n}), null when blank. */
+    @CheckForNull
+    static String text(@CheckForNull String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     /** Throws {@code AccessDeniedException3} (HTTP 403) unless the user may configure the context. */
     static void checkConfigure(@CheckForNull Item item) {
         if (item == null) {
