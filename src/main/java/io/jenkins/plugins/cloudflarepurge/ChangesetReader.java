@@ -87,7 +87,13 @@ final class ChangesetReader {
         };
     }
 
-    private record Earlier(Run<?, ?> run) implements ChangeHistory.EarlierRun {
+    private static final class Earlier implements ChangeHistory.EarlierRun {
+
+        private final Run<?, ?> run;
+
+        Earlier(Run<?, ?> run) {
+            this.run = run;
+        }
 
         @Override
         public String displayName() {

@@ -260,7 +260,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
 
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.NONE;
+        return BuildStepMonitor.STEP; // the previous build's purge is recorded before this one looks for it
     }
 
     @Override
@@ -284,7 +284,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
     public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
 
         public DescriptorImpl() {
-            for (String field : PurgeForms.SHARED_FIELDS) {
+            for (String field : PurgeForms.sharedFields()) {
                 addHelpFileRedirect(field, CloudflarePurgeStep.class, field);
             }
         }

@@ -243,7 +243,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
-        private final transient PurgeArguments arguments;
+        private final PurgeArguments arguments;
 
         Execution(PurgeArguments arguments, StepContext context) {
             super(context);

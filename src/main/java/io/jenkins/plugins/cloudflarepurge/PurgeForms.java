@@ -201,9 +201,13 @@ final class PurgeForms {
     }
 
     /** The argument names of every field the step and the post-build action share, for help redirects and tests. */
-    static final List<String> SHARED_FIELDS = List.of(PurgeArguments.CREDENTIALS_ID, PurgeArguments.ZONE_ID, PurgeArguments.URL_PREFIXES,
+    private static final List<String> SHARED_FIELDS = List.of(PurgeArguments.CREDENTIALS_ID, PurgeArguments.ZONE_ID, PurgeArguments.URL_PREFIXES,
             PurgeArguments.PURGE_EVERYTHING, PurgeArguments.SOURCE_ROOT, PurgeArguments.INCLUDES, PurgeArguments.EXCLUDES, PurgeArguments.INDEX_DOCUMENTS,
             PurgeArguments.PURGE_DIRECTORY_WITHOUT_SLASH, PurgeArguments.EXTRA_URLS, PurgeArguments.VARIANTS, PurgeArguments.TAGS, PurgeArguments.HOSTS,
             PurgeArguments.PREFIXES, PurgeArguments.PATHS, PurgeArguments.MAX_URLS, PurgeArguments.FALLBACK, PurgeArguments.DRY_RUN,
             PurgeArguments.ON_FAILURE);
+
+    static List<String> sharedFields() {
+        return SHARED_FIELDS;
+    }
 }

@@ -137,6 +137,6 @@ class CloudflarePurgeRecorderITest {
 
     @Test
     void everyFieldHasHelp() throws Exception {
-        j.assertHelpExists(CloudflarePurgeRecorder.class, String.join(",", PurgeForms.SHARED_FIELDS) + ",resultThreshold");
+        j.assertHelpExists(CloudflarePurgeRecorder.class, String.join(",", PurgeForms.sharedFields()) + ",resultThreshold");
     }
 }

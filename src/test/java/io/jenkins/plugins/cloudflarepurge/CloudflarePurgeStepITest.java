@@ -182,8 +182,8 @@ class CloudflarePurgeStepITest {
         for (DescribableParameter p : model.getParameters()) {
             names.add(p.getName());
         }
-        assertEquals(new TreeSet<>(PurgeForms.SHARED_FIELDS), names);
-        j.assertHelpExists(CloudflarePurgeStep.class, String.join(",", PurgeForms.SHARED_FIELDS));
+        assertEquals(new TreeSet<>(PurgeForms.sharedFields()), names);
+        j.assertHelpExists(CloudflarePurgeStep.class, String.join(",", PurgeForms.sharedFields()));
 
         CloudflarePurgeStep step = new CloudflarePurgeStep();
         step.setZoneId(ZONE);
