@@ -47,6 +47,19 @@ class PurgePlannerTest {
                 urls(site().build(), modified("js/app.js"), added("css/site.css")));
     }
 
+    /** The example in README.md, "What gets purged": keep the two in step. */
+    @Test
+    void theReadmeExample() {
+        PlannerSettings settings = site().sourceRoot("public").build();
+        PurgePlan plan = planner.plan(List.of(modified("public/css/site.css"), modified("public/docs/index.html"), added("public/img/café menu.png"), modified("README.md")), true, settings);
+        assertEquals(List.of(
+                "https://www.example.org/css/site.css",
+                "https://www.example.org/docs/",
+                "https://www.example.org/docs/index.html",
+                "https://www.example.org/img/caf%C3%A9%20menu.png"), plan.scope().orElseThrow().items().stream().map(PurgeItem::value).toList());
+        assertEquals(Outcome.OUTSIDE_SOURCE_ROOT, plan.explanations().get(3).outcome());
+    }
+
     @Test
     void purgesDeletedFilesSoTheOldUrlStopsBeingServed() {
         assertEquals(List.of("https://www.example.org/old.html"), urls(site().build(), deleted("old.html")));
