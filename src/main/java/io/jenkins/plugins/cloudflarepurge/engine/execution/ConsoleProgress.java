@@ -112,7 +112,8 @@ public final class ConsoleProgress implements PurgeListener {
         return line.toString();
     }
 
-    static String count(int n, PurgeScope.Kind kind) {
+    /** "1 URL", "1,200 URLs", "3 prefixes": a count with its noun, as every console line writes it. */
+    public static String count(int n, PurgeScope.Kind kind) {
         String noun = switch (kind) {
             case URLS -> "URL";
             case TAGS -> "tag";
@@ -123,7 +124,8 @@ public final class ConsoleProgress implements PurgeListener {
         return n == 1 ? "1 " + noun : number(n) + " " + (kind == PurgeScope.Kind.PREFIXES ? "prefixes" : noun + "s");
     }
 
-    private static String plural(int n, String noun) {
+    /** "1 request", "2,000 requests", "3 retries". */
+    public static String plural(int n, String noun) {
         if (n == 1) {
             return "1 " + noun;
         }

@@ -208,18 +208,10 @@ public final class PurgeRunner {
     }
 
     private static String count(PurgeScope scope) {
-        int n = scope.size();
-        String noun = switch (scope.kind()) {
-            case URLS -> n == 1 ? "URL" : "URLs";
-            case TAGS -> n == 1 ? "tag" : "tags";
-            case HOSTS -> n == 1 ? "host" : "hosts";
-            case PREFIXES -> n == 1 ? "prefix" : "prefixes";
-            case EVERYTHING -> "everything";
-        };
-        return scope.kind() == PurgeScope.Kind.EVERYTHING ? noun : String.format(Locale.ROOT, "%,d %s", n, noun);
+        return scope.kind() == PurgeScope.Kind.EVERYTHING ? "everything" : ConsoleProgress.count(scope.size(), scope.kind());
     }
 
     private static String plural(int n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
+        return ConsoleProgress.plural(n, noun);
     }
 }
