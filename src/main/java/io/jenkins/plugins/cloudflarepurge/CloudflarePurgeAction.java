@@ -1,7 +1,6 @@
 package io.jenkins.plugins.cloudflarepurge;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Run;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import java.time.Duration;
@@ -35,7 +34,6 @@ public final class CloudflarePurgeAction implements RunAction2 {
     }
 
     @CheckForNull
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "Jenkins' own run object, for the page's side panel")
     public Run<?, ?> getRun() {
         return run;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cloudflarepurge;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -41,6 +42,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
     @DataBoundConstructor
     public CloudflarePurgeRecorder() {}
 
+    @SuppressFBWarnings(value = "RCN_REDUNDANT_NULLCHECK_OF_NONNULL_VALUE", justification = "XStream skips field initializers: an old config.xml leaves it null")
     private Object readResolve() {
         if (arguments == null) {
             arguments = new PurgeArguments();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cloudflarepurge.engine.execution;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeItem;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareClient;
@@ -105,6 +106,7 @@ public final class PurgeExecutor {
         private int splits;
         private long retryWaitNanos;
         private long paceWaitNanos;
+        @CheckForNull
         private String abortReason;
 
         Run(String zone, PurgeScope scope, PurgeListener listener) {
@@ -197,6 +199,7 @@ public final class PurgeExecutor {
             return 0;
         }
 
+        @CheckForNull
         private Batch nextBatch() {
             Batch batch = ready.pollFirst();
             if (batch != null) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -118,7 +119,7 @@ public final class PurgeSettings {
 
         PurgePlanner planner = new PurgePlanner();
         switch (target) {
-            case TAGS, HOSTS, PREFIXES -> argument(caller, target.argument, () -> planner.planExplicit(PurgeScope.Kind.valueOf(target.name()), values));
+            case TAGS, HOSTS, PREFIXES -> argument(caller, Objects.requireNonNull(target.argument), () -> planner.planExplicit(PurgeScope.Kind.valueOf(target.name()), values));
             default -> { }
         }
 
