@@ -120,7 +120,12 @@ final class ChangesetReader {
     @Extension
     public static final class CheckoutListener extends SCMListener {
         @Override
-        public void onCheckout(Run<?, ?> build, SCM scm, FilePath workspace, TaskListener listener, @CheckForNull File changelogFile,
+        public void onCheckout(
+                Run<?, ?> build,
+                SCM scm,
+                FilePath workspace,
+                TaskListener listener,
+                @CheckForNull File changelogFile,
                 @CheckForNull SCMRevisionState pollingBaseline) {
             if (scm.getClass() != NullSCM.class) {
                 CHECKED_OUT.put(build, Boolean.TRUE);

@@ -16,6 +16,7 @@ public final class CloudflarePurgeAction implements RunAction2 {
 
     private final PurgeReport report;
     private final int number;
+
     @CheckForNull
     private transient Run<?, ?> run;
 
@@ -55,7 +56,9 @@ public final class CloudflarePurgeAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return number <= 1 ? Messages.CloudflarePurgeAction_DisplayName() : Messages.CloudflarePurgeAction_DisplayNameNumbered(number);
+        return number <= 1
+                ? Messages.CloudflarePurgeAction_DisplayName()
+                : Messages.CloudflarePurgeAction_DisplayNameNumbered(number);
     }
 
     @Override
@@ -66,7 +69,9 @@ public final class CloudflarePurgeAction implements RunAction2 {
     /** The duration for people, such as {@code 1.2 s}. */
     public String getDurationString() {
         Duration d = Duration.ofMillis(report.getDurationMillis());
-        return d.toSeconds() >= 120 ? d.toMinutes() + " min" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return d.toSeconds() >= 120
+                ? d.toMinutes() + " min"
+                : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     public String getRunsIncludedText() {

@@ -38,22 +38,31 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
 
     @CheckForNull
     private String credentialsId;
+
     @CheckForNull
     private String zoneId;
+
     @CheckForNull
     private String urlPrefixes;
+
     @CheckForNull
     private String plan;
+
     @CheckForNull
     private Integer urlsPerRequest;
+
     @CheckForNull
     private Integer urlsPerSecond;
+
     @CheckForNull
     private Integer maxInFlight;
+
     @CheckForNull
     private Integer connectTimeoutSeconds;
+
     @CheckForNull
     private Integer requestTimeoutSeconds;
+
     @CheckForNull
     private String apiBaseUrl;
 
@@ -76,7 +85,13 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
      * @throws InvalidInputException naming the field when a value is out of range (Configuration as Code can set any)
      */
     public ApiSettings apiSettings() {
-        return ApiSettings.resolve(apiBaseUrl, plan, orZero(urlsPerRequest), orZero(urlsPerSecond), orZero(maxInFlight), orZero(connectTimeoutSeconds),
+        return ApiSettings.resolve(
+                apiBaseUrl,
+                plan,
+                orZero(urlsPerRequest),
+                orZero(urlsPerSecond),
+                orZero(maxInFlight),
+                orZero(connectTimeoutSeconds),
                 orZero(requestTimeoutSeconds));
     }
 
@@ -211,7 +226,8 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
+                .includeMatchingAs(
+                        ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
                 .includeCurrentValue(credentialsId);
     }
 
@@ -220,7 +236,9 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.warning(Messages.Credentials_DefaultUsed());
         }
-        return findCredential(value.trim()) == null ? FormValidation.error(Messages.Credentials_NotFound()) : FormValidation.ok();
+        return findCredential(value.trim()) == null
+                ? FormValidation.error(Messages.Credentials_NotFound())
+                : FormValidation.ok();
     }
 
     public FormValidation doCheckZoneId(@QueryParameter String value) {
@@ -237,7 +255,9 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         ListBoxModel items = new ListBoxModel();
         for (CloudflarePlan p : CloudflarePlan.values()) {
-            items.add(p == ApiSettings.DEFAULT_PLAN ? Messages.Form_Plan_Default(p.displayName()) : p.displayName(), p.name());
+            items.add(
+                    p == ApiSettings.DEFAULT_PLAN ? Messages.Form_Plan_Default(p.displayName()) : p.displayName(),
+                    p.name());
         }
         return items;
     }
@@ -280,8 +300,13 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
 
     /** Proves the token active and allowed to purge the zone, with the values in the form (not yet saved). */
     @POST
-    public FormValidation doTestConnection(@QueryParameter String credentialsId, @QueryParameter String zoneId, @QueryParameter String urlPrefixes,
-            @QueryParameter String apiBaseUrl, @QueryParameter String connectTimeoutSeconds, @QueryParameter String requestTimeoutSeconds) {
+    public FormValidation doTestConnection(
+            @QueryParameter String credentialsId,
+            @QueryParameter String zoneId,
+            @QueryParameter String urlPrefixes,
+            @QueryParameter String apiBaseUrl,
+            @QueryParameter String connectTimeoutSeconds,
+            @QueryParameter String requestTimeoutSeconds) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
@@ -292,7 +317,8 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
             return FormValidation.error(Messages.TestConnection_NotFound(id));
         }
         try {
-            ApiSettings api = ApiSettings.resolve(apiBaseUrl, null, 0, 0, 0, parseOrZero(connectTimeoutSeconds), parseOrZero(requestTimeoutSeconds));
+            ApiSettings api = ApiSettings.resolve(
+                    apiBaseUrl, null, 0, 0, 0, parseOrZero(connectTimeoutSeconds), parseOrZero(requestTimeoutSeconds));
             ApiToken token = ApiToken.of(credential.getSecret().getPlainText());
             CloudflareClient client = PurgeService.client(api, token);
             ConnectionCheck.Result result = ConnectionCheck.run(client, zoneId, urlPrefixes);
@@ -308,7 +334,8 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
     @CheckForNull
     private static StringCredentials findCredential(String id) {
         return CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                        StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
                 CredentialsMatchers.withId(id));
     }
 

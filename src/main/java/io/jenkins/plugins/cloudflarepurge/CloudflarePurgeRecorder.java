@@ -36,13 +36,16 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
     static final String DEFAULT_THRESHOLD = "SUCCESS";
 
     private PurgeArguments arguments = new PurgeArguments();
+
     @CheckForNull
     private String resultThreshold = DEFAULT_THRESHOLD;
 
     @DataBoundConstructor
     public CloudflarePurgeRecorder() {}
 
-    @SuppressFBWarnings(value = "RCN_REDUNDANT_NULLCHECK_OF_NONNULL_VALUE", justification = "XStream skips field initializers: an old config.xml leaves it null")
+    @SuppressFBWarnings(
+            value = "RCN_REDUNDANT_NULLCHECK_OF_NONNULL_VALUE",
+            justification = "XStream skips field initializers: an old config.xml leaves it null")
     private Object readResolve() {
         if (arguments == null) {
             arguments = new PurgeArguments();
@@ -278,7 +281,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             case "FAILURE" -> throw new AbortException(report.getSummary());
             case "UNSTABLE" -> run.setResult(Result.UNSTABLE);
             case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
-            default -> { }
+            default -> {}
         }
     }
 
@@ -309,11 +312,13 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return items;
         }
 
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
             return PurgeForms.fillCredentialsIdItems(item, credentialsId);
         }
 
-        public FormValidation doCheckCredentialsId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
             return PurgeForms.checkCredentialsId(item, value);
         }
 
@@ -322,7 +327,8 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return PurgeForms.checkZoneId(value, false);
         }
 
-        public FormValidation doCheckUrlPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+        public FormValidation doCheckUrlPrefixes(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkUrlPrefixes(value, false);
         }
@@ -332,17 +338,24 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return PurgeForms.checkSourceRoot(value);
         }
 
-        public FormValidation doCheckIncludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+        public FormValidation doCheckIncludes(
+                @AncestorInPath @CheckForNull Item item,
+                @QueryParameter String value,
+                @QueryParameter String sourceRoot) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckExcludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+        public FormValidation doCheckExcludes(
+                @AncestorInPath @CheckForNull Item item,
+                @QueryParameter String value,
+                @QueryParameter String sourceRoot) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckIndexDocuments(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+        public FormValidation doCheckIndexDocuments(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkIndexDocuments(value);
         }

@@ -265,7 +265,7 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
                     run.setResult(Result.UNSTABLE);
                 }
                 case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
-                default -> { }
+                default -> {}
             }
             return report.toMap();
         }
@@ -289,11 +289,13 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             return Messages.CloudflarePurgeStep_DisplayName();
         }
 
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
             return PurgeForms.fillCredentialsIdItems(item, credentialsId);
         }
 
-        public FormValidation doCheckCredentialsId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
             return PurgeForms.checkCredentialsId(item, value);
         }
 
@@ -302,7 +304,8 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             return PurgeForms.checkZoneId(value, false);
         }
 
-        public FormValidation doCheckUrlPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+        public FormValidation doCheckUrlPrefixes(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkUrlPrefixes(value, false);
         }
@@ -312,17 +315,24 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             return PurgeForms.checkSourceRoot(value);
         }
 
-        public FormValidation doCheckIncludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+        public FormValidation doCheckIncludes(
+                @AncestorInPath @CheckForNull Item item,
+                @QueryParameter String value,
+                @QueryParameter String sourceRoot) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckExcludes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value, @QueryParameter String sourceRoot) {
+        public FormValidation doCheckExcludes(
+                @AncestorInPath @CheckForNull Item item,
+                @QueryParameter String value,
+                @QueryParameter String sourceRoot) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckIndexDocuments(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+        public FormValidation doCheckIndexDocuments(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
             PurgeForms.checkConfigure(item);
             return PurgeForms.checkIndexDocuments(value);
         }

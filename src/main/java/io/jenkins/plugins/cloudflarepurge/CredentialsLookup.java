@@ -17,10 +17,14 @@ final class CredentialsLookup {
     private CredentialsLookup() {}
 
     static ApiToken token(Run<?, ?> run, String credentialsId, String caller) throws AbortException {
-        StringCredentials credential = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+        StringCredentials credential =
+                CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
         if (credential == null) {
             IdCredentials other = CredentialsProvider.findCredentialById(credentialsId, IdCredentials.class, run);
-            throw new AbortException(other != null ? Messages.Credentials_WrongType(caller, credentialsId) : Messages.Credentials_Missing(caller, credentialsId));
+            throw new AbortException(
+                    other != null
+                            ? Messages.Credentials_WrongType(caller, credentialsId)
+                            : Messages.Credentials_Missing(caller, credentialsId));
         }
         CredentialsProvider.track(run, credential);
         String secret = credential.getSecret().getPlainText();

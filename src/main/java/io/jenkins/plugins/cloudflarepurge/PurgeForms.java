@@ -68,9 +68,11 @@ final class PurgeForms {
         }
         result.includeEmptyValue();
         if (item == null) {
-            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
+            result.includeMatchingAs(
+                    ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
         } else {
-            result.includeMatchingAs(authentication(item), item, StringCredentials.class, List.of(), CredentialsMatchers.always());
+            result.includeMatchingAs(
+                    authentication(item), item, StringCredentials.class, List.of(), CredentialsMatchers.always());
         }
         result.includeCurrentValue(current);
         return result;
@@ -90,8 +92,20 @@ final class PurgeForms {
             return FormValidation.warning(Messages.Credentials_Expression());
         }
         boolean missing = item == null
-                ? CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of(), CredentialsMatchers.withId(id)).isEmpty()
-                : CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authentication(item), List.of(), CredentialsMatchers.withId(id)).isEmpty();
+                ? CredentialsProvider.listCredentialsInItemGroup(
+                                StringCredentials.class,
+                                Jenkins.get(),
+                                ACL.SYSTEM2,
+                                List.of(),
+                                CredentialsMatchers.withId(id))
+                        .isEmpty()
+                : CredentialsProvider.listCredentialsInItem(
+                                StringCredentials.class,
+                                item,
+                                authentication(item),
+                                List.of(),
+                                CredentialsMatchers.withId(id))
+                        .isEmpty();
         return missing ? FormValidation.error(Messages.Credentials_NotFound()) : FormValidation.ok();
     }
 
@@ -149,7 +163,8 @@ final class PurgeForms {
     }
 
     static FormValidation checkExplicit(PurgeScope.Kind kind, @CheckForNull String value) {
-        List<String> values = kind == PurgeScope.Kind.TAGS ? PurgeSettings.values(value, true) : PurgeSettings.values(value, false);
+        List<String> values =
+                kind == PurgeScope.Kind.TAGS ? PurgeSettings.values(value, true) : PurgeSettings.values(value, false);
         if (values.isEmpty()) {
             return FormValidation.ok();
         }
@@ -201,10 +216,25 @@ final class PurgeForms {
     }
 
     /** The argument names of every field the step and the post-build action share, for help redirects and tests. */
-    private static final List<String> SHARED_FIELDS = List.of(PurgeArguments.CREDENTIALS_ID, PurgeArguments.ZONE_ID, PurgeArguments.URL_PREFIXES,
-            PurgeArguments.PURGE_EVERYTHING, PurgeArguments.SOURCE_ROOT, PurgeArguments.INCLUDES, PurgeArguments.EXCLUDES, PurgeArguments.INDEX_DOCUMENTS,
-            PurgeArguments.PURGE_DIRECTORY_WITHOUT_SLASH, PurgeArguments.EXTRA_URLS, PurgeArguments.VARIANTS, PurgeArguments.TAGS, PurgeArguments.HOSTS,
-            PurgeArguments.PREFIXES, PurgeArguments.PATHS, PurgeArguments.MAX_URLS, PurgeArguments.FALLBACK, PurgeArguments.DRY_RUN,
+    private static final List<String> SHARED_FIELDS = List.of(
+            PurgeArguments.CREDENTIALS_ID,
+            PurgeArguments.ZONE_ID,
+            PurgeArguments.URL_PREFIXES,
+            PurgeArguments.PURGE_EVERYTHING,
+            PurgeArguments.SOURCE_ROOT,
+            PurgeArguments.INCLUDES,
+            PurgeArguments.EXCLUDES,
+            PurgeArguments.INDEX_DOCUMENTS,
+            PurgeArguments.PURGE_DIRECTORY_WITHOUT_SLASH,
+            PurgeArguments.EXTRA_URLS,
+            PurgeArguments.VARIANTS,
+            PurgeArguments.TAGS,
+            PurgeArguments.HOSTS,
+            PurgeArguments.PREFIXES,
+            PurgeArguments.PATHS,
+            PurgeArguments.MAX_URLS,
+            PurgeArguments.FALLBACK,
+            PurgeArguments.DRY_RUN,
             PurgeArguments.ON_FAILURE);
 
     static List<String> sharedFields() {

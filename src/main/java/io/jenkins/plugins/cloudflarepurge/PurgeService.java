@@ -31,12 +31,14 @@ final class PurgeService {
      * @throws AbortException for a configuration problem (bad argument, missing credential): the build fails,
      *     whatever the failure policy
      */
-    static PurgeReport purge(String caller, PurgeArguments arguments, Run<?, ?> run, TaskListener listener) throws AbortException, InterruptedException {
+    static PurgeReport purge(String caller, PurgeArguments arguments, Run<?, ?> run, TaskListener listener)
+            throws AbortException, InterruptedException {
         CloudflarePurgeConfiguration global = CloudflarePurgeConfiguration.get();
         PurgeSettings settings;
         ApiSettings api;
         try {
-            settings = PurgeSettings.resolve(caller, arguments, global.getCredentialsId(), global.getZoneId(), global.getUrlPrefixes());
+            settings = PurgeSettings.resolve(
+                    caller, arguments, global.getCredentialsId(), global.getZoneId(), global.getUrlPrefixes());
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
@@ -45,7 +47,9 @@ final class PurgeService {
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.CloudflarePurgeConfiguration_Caller() + ": " + e.getMessage());
         }
-        ApiToken token = settings.credentialsId().isEmpty() ? null : CredentialsLookup.token(run, settings.credentialsId(), caller);
+        ApiToken token = settings.credentialsId().isEmpty()
+                ? null
+                : CredentialsLookup.token(run, settings.credentialsId(), caller);
         PrintStream console = listener.getLogger();
         PurgeRunner.ExecutorFactory executors = limits -> {
             if (token == null) {
@@ -55,13 +59,22 @@ final class PurgeService {
         };
         PurgeReport report;
         try {
-            report = new PurgeRunner().run(settings,
-                    () -> ChangeHistory.collect(settings.zoneId(), ChangesetReader.read(run), ChangesetReader.earlierRuns(run), ChangeHistory.DEFAULT_MAX_RUNS),
-                    api.limits(), executors, console::println);
+            report = new PurgeRunner()
+                    .run(
+                            settings,
+                            () -> ChangeHistory.collect(
+                                    settings.zoneId(),
+                                    ChangesetReader.read(run),
+                                    ChangesetReader.earlierRuns(run),
+                                    ChangeHistory.DEFAULT_MAX_RUNS),
+                            api.limits(),
+                            executors,
+                            console::println);
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        run.addAction(new CloudflarePurgeAction(report, run.getActions(CloudflarePurgeAction.class).size() + 1));
+        run.addAction(new CloudflarePurgeAction(
+                report, run.getActions(CloudflarePurgeAction.class).size() + 1));
         if (Thread.interrupted()) {
             throw new InterruptedException(Messages.Service_Aborted());
         }

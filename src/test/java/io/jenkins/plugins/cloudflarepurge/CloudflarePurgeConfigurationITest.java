@@ -39,7 +39,9 @@ class CloudflarePurgeConfigurationITest {
     void configurationAsCodeRoundTrips(JenkinsConfiguredWithCodeRule j) throws Exception {
         CloudflarePurgeConfiguration config = CloudflarePurgeConfiguration.get();
         assertConfigured(config);
-        assertEquals(CloudflarePlan.BUSINESS.requestsPerPeriod(), config.apiSettings().limits().requestsPerPeriod());
+        assertEquals(
+                CloudflarePlan.BUSINESS.requestsPerPeriod(),
+                config.apiSettings().limits().requestsPerPeriod());
         assertEquals(100, config.apiSettings().limits().urlsPerRequest());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -55,7 +57,9 @@ class CloudflarePurgeConfigurationITest {
         config.setUrlsPerRequest(null);
         config.setApiBaseUrl(null);
         assertNull(config.getZoneId());
-        ConfigurationAsCode.get().configureWith(YamlSource.of(new ByteArrayInputStream(("unclassified:\n" + section).getBytes(StandardCharsets.UTF_8))));
+        ConfigurationAsCode.get()
+                .configureWith(YamlSource.of(
+                        new ByteArrayInputStream(("unclassified:\n" + section).getBytes(StandardCharsets.UTF_8))));
         assertConfigured(CloudflarePurgeConfiguration.get());
     }
 
@@ -93,18 +97,33 @@ class CloudflarePurgeConfigurationITest {
     void testConnectionProvesTheTokenAndThePurgePermission(JenkinsConfiguredWithCodeRule j) throws Exception {
         try (CloudflareStub cloudflare = new CloudflareStub().configure()) {
             CloudflarePurgeConfiguration config = CloudflarePurgeConfiguration.get();
-            FormValidation ok = config.doTestConnection(CloudflareStub.CREDENTIALS_ID, CloudflareStub.ZONE, CloudflareStub.PREFIX, cloudflare.apiBaseUrl(), "", "");
+            FormValidation ok = config.doTestConnection(
+                    CloudflareStub.CREDENTIALS_ID,
+                    CloudflareStub.ZONE,
+                    CloudflareStub.PREFIX,
+                    cloudflare.apiBaseUrl(),
+                    "",
+                    "");
             assertEquals(FormValidation.Kind.OK, ok.kind, ok.getMessage());
             assertTrue(ok.getMessage().contains("may purge zone " + CloudflareStub.ZONE), ok.getMessage());
-            assertTrue(cloudflare.bodies().get(0).contains("cloudflare-purge-connection-test-"), cloudflare.bodies().toString());
+            assertTrue(
+                    cloudflare.bodies().get(0).contains("cloudflare-purge-connection-test-"),
+                    cloudflare.bodies().toString());
 
             cloudflare.refuse();
-            FormValidation refused = config.doTestConnection(CloudflareStub.CREDENTIALS_ID, CloudflareStub.ZONE, CloudflareStub.PREFIX, cloudflare.apiBaseUrl(), "", "");
+            FormValidation refused = config.doTestConnection(
+                    CloudflareStub.CREDENTIALS_ID,
+                    CloudflareStub.ZONE,
+                    CloudflareStub.PREFIX,
+                    cloudflare.apiBaseUrl(),
+                    "",
+                    "");
             assertEquals(FormValidation.Kind.ERROR, refused.kind);
             assertTrue(refused.getMessage().contains("Cache Purge"), refused.getMessage());
             assertTrue(!refused.getMessage().contains(CloudflareStub.TOKEN), refused.getMessage());
 
-            FormValidation missing = config.doTestConnection("nope", CloudflareStub.ZONE, CloudflareStub.PREFIX, cloudflare.apiBaseUrl(), "", "");
+            FormValidation missing = config.doTestConnection(
+                    "nope", CloudflareStub.ZONE, CloudflareStub.PREFIX, cloudflare.apiBaseUrl(), "", "");
             assertEquals(FormValidation.Kind.ERROR, missing.kind);
         }
     }
@@ -112,7 +131,8 @@ class CloudflarePurgeConfigurationITest {
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
     void everyFieldHasHelp(JenkinsConfiguredWithCodeRule j) throws Exception {
-        j.assertHelpExists(CloudflarePurgeConfiguration.class,
+        j.assertHelpExists(
+                CloudflarePurgeConfiguration.class,
                 "credentialsId,zoneId,urlPrefixes,plan,urlsPerRequest,urlsPerSecond,maxInFlight,connectTimeoutSeconds,requestTimeoutSeconds,apiBaseUrl");
     }
 }

@@ -33,14 +33,37 @@ class CloudflarePurgePermissionsITest {
     private static final String GLOBAL = "descriptorByName/" + CloudflarePurgeConfiguration.class.getName() + "/";
 
     /** The form methods the step's and the recorder's descriptors have. */
-    private static final List<String> SHARED = List.of("fillCredentialsIdItems", "checkCredentialsId?value=x", "checkZoneId?value=x",
-            "checkUrlPrefixes?value=x", "checkSourceRoot?value=x", "checkIncludes?value=x", "checkExcludes?value=x", "checkIndexDocuments?value=x",
-            "checkExtraUrls?value=x", "checkVariants?value=x", "checkTags?value=x", "checkHosts?value=x", "checkPrefixes?value=x",
-            "checkPaths?value=x", "checkMaxUrls?value=1", "fillFallbackItems", "fillOnFailureItems");
+    private static final List<String> SHARED = List.of(
+            "fillCredentialsIdItems",
+            "checkCredentialsId?value=x",
+            "checkZoneId?value=x",
+            "checkUrlPrefixes?value=x",
+            "checkSourceRoot?value=x",
+            "checkIncludes?value=x",
+            "checkExcludes?value=x",
+            "checkIndexDocuments?value=x",
+            "checkExtraUrls?value=x",
+            "checkVariants?value=x",
+            "checkTags?value=x",
+            "checkHosts?value=x",
+            "checkPrefixes?value=x",
+            "checkPaths?value=x",
+            "checkMaxUrls?value=1",
+            "fillFallbackItems",
+            "fillOnFailureItems");
 
-    private static final List<String> GLOBAL_METHODS = List.of("fillCredentialsIdItems", "checkCredentialsId?value=x", "checkZoneId?value=x",
-            "checkUrlPrefixes?value=x", "fillPlanItems", "checkUrlsPerRequest?value=1", "checkUrlsPerSecond?value=1", "checkMaxInFlight?value=1",
-            "checkConnectTimeoutSeconds?value=1", "checkRequestTimeoutSeconds?value=1", "checkApiBaseUrl?value=x");
+    private static final List<String> GLOBAL_METHODS = List.of(
+            "fillCredentialsIdItems",
+            "checkCredentialsId?value=x",
+            "checkZoneId?value=x",
+            "checkUrlPrefixes?value=x",
+            "fillPlanItems",
+            "checkUrlsPerRequest?value=1",
+            "checkUrlsPerSecond?value=1",
+            "checkMaxInFlight?value=1",
+            "checkConnectTimeoutSeconds?value=1",
+            "checkRequestTimeoutSeconds?value=1",
+            "checkApiBaseUrl?value=x");
 
     private JenkinsRule j;
     private CloudflareStub cloudflare;
@@ -53,9 +76,15 @@ class CloudflarePurgePermissionsITest {
         job = j.createFreeStyleProject("site");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ).everywhere().to("reader", "viewer")
-                .grant(Item.READ).onItems(job).to("viewer"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader", "viewer")
+                .grant(Item.READ)
+                .onItems(job)
+                .to("viewer"));
     }
 
     @AfterEach
@@ -94,14 +123,18 @@ class CloudflarePurgePermissionsITest {
         }
         JenkinsRule.WebClient web = j.createWebClient();
         web.login("viewer");
-        String list = web.goTo("job/site/" + STEP + "fillCredentialsIdItems?credentialsId=current", null).getWebResponse().getContentAsString();
+        String list = web.goTo("job/site/" + STEP + "fillCredentialsIdItems?credentialsId=current", null)
+                .getWebResponse()
+                .getContentAsString();
         assertFalse(list.contains(CloudflareStub.CREDENTIALS_ID), list);
     }
 
     @Test
     void testConnectionNeedsPostWithACrumbAndAnAdministrator() throws Exception {
-        String query = "testConnection?credentialsId=" + CloudflareStub.CREDENTIALS_ID + "&zoneId=" + CloudflareStub.ZONE + "&urlPrefixes="
-                + URLEncoder.encode(CloudflareStub.PREFIX, StandardCharsets.UTF_8) + "&apiBaseUrl=" + URLEncoder.encode(cloudflare.apiBaseUrl(), StandardCharsets.UTF_8);
+        String query =
+                "testConnection?credentialsId=" + CloudflareStub.CREDENTIALS_ID + "&zoneId=" + CloudflareStub.ZONE
+                        + "&urlPrefixes=" + URLEncoder.encode(CloudflareStub.PREFIX, StandardCharsets.UTF_8)
+                        + "&apiBaseUrl=" + URLEncoder.encode(cloudflare.apiBaseUrl(), StandardCharsets.UTF_8);
         int get = status("admin", GLOBAL + query);
         assertTrue(get == 404 || get == 405, "GET is refused, not " + get);
         assertEquals(0, cloudflare.purges().size(), "a GET reached Cloudflare");

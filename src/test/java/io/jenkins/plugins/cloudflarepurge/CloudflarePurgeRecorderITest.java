@@ -64,7 +64,8 @@ class CloudflarePurgeRecorderITest {
         assertEquals(new TreeSet<>(Set.of(PREFIX + "/css/site.css", PREFIX + "/js/app.js")), cloudflare.purgedUrls());
         j.assertLogContains("purge urls, 3 changed files, 2 URLs, 1 request.", second);
         j.assertLogNotContains(TOKEN, second);
-        assertEquals(2, second.getAction(CloudflarePurgeAction.class).getReport().getPurged());
+        assertEquals(
+                2, second.getAction(CloudflarePurgeAction.class).getReport().getPurged());
     }
 
     @Test
@@ -137,6 +138,7 @@ class CloudflarePurgeRecorderITest {
 
     @Test
     void everyFieldHasHelp() throws Exception {
-        j.assertHelpExists(CloudflarePurgeRecorder.class, String.join(",", PurgeForms.sharedFields()) + ",resultThreshold");
+        j.assertHelpExists(
+                CloudflarePurgeRecorder.class, String.join(",", PurgeForms.sharedFields()) + ",resultThreshold");
     }
 }

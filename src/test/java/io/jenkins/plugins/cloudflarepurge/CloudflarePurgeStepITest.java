@@ -52,7 +52,10 @@ class CloudflarePurgeStepITest {
     private static String script(List<String> changes, String step) {
         StringBuilder paths = new StringBuilder();
         for (String path : changes) {
-            paths.append(paths.length() == 0 ? "" : ", ").append('\'').append(path).append('\'');
+            paths.append(paths.length() == 0 ? "" : ", ")
+                    .append('\'')
+                    .append(path)
+                    .append('\'');
         }
         return "node {\n"
                 + "  checkout([$class: 'ChangesScm', paths: [" + paths + "]])\n"
@@ -69,14 +72,20 @@ class CloudflarePurgeStepITest {
     @Test
     void theFirstRunFallsBackThenTheNextPurgesExactlyTheChangedUrls() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "site");
-        WorkflowRun first = run(job, List.of("public/index.html"), "cloudflarePurge(sourceRoot: 'public')", Result.SUCCESS);
+        WorkflowRun first =
+                run(job, List.of("public/index.html"), "cloudflarePurge(sourceRoot: 'public')", Result.SUCCESS);
         assertTrue(cloudflare.purgedEverything(), cloudflare.bodies().toString());
         j.assertLogContains("first run", first);
 
         cloudflare.forgetRequests();
-        WorkflowRun second = run(job, List.of("public/css/site.css", "public/blog/index.html", "README.md"), "cloudflarePurge(sourceRoot: 'public')",
+        WorkflowRun second = run(
+                job,
+                List.of("public/css/site.css", "public/blog/index.html", "README.md"),
+                "cloudflarePurge(sourceRoot: 'public')",
                 Result.SUCCESS);
-        assertEquals(new TreeSet<>(Set.of(PREFIX + "/css/site.css", PREFIX + "/blog/", PREFIX + "/blog/index.html")), cloudflare.purgedUrls());
+        assertEquals(
+                new TreeSet<>(Set.of(PREFIX + "/css/site.css", PREFIX + "/blog/", PREFIX + "/blog/index.html")),
+                cloudflare.purgedUrls());
         assertFalse(cloudflare.purgedEverything());
         j.assertLogContains("[Cloudflare] Zone " + ZONE + ": purge urls, 3 changed files, 3 URLs, 1 request.", second);
         j.assertLogContains("result: mode=urls verdict=SUCCESS purged=3 total=3 items=[] ids=[purge-req-1]", second);
@@ -89,14 +98,17 @@ class CloudflarePurgeStepITest {
         String buildXml = Files.readString(second.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
         assertFalse(buildXml.contains(TOKEN));
         JenkinsRule.WebClient web = j.createWebClient();
-        assertTrue(web.getPage(second, action.getUrlName() + "/").asNormalizedText().contains(PREFIX + "/css/site.css"));
+        assertTrue(web.getPage(second, action.getUrlName() + "/")
+                .asNormalizedText()
+                .contains(PREFIX + "/css/site.css"));
         assertTrue(web.getPage(second).asNormalizedText().contains("Purged 3 URLs"));
     }
 
     @Test
     void purgeEverythingNeedsNoNodeAndNoChanges() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "everything");
-        job.setDefinition(new CpsFlowDefinition("def r = cloudflarePurge purgeEverything: true\necho \"mode=${r.mode} success=${r.success}\"", true));
+        job.setDefinition(new CpsFlowDefinition(
+                "def r = cloudflarePurge purgeEverything: true\necho \"mode=${r.mode} success=${r.success}\"", true));
         WorkflowRun run = j.buildAndAssertSuccess(job);
         assertTrue(cloudflare.purgedEverything());
         assertEquals(1, cloudflare.purges().size());
@@ -123,13 +135,19 @@ class CloudflarePurgeStepITest {
         WorkflowJob job = j.createProject(WorkflowJob.class, "policies");
         WorkflowRun failed = run(job, List.of("a.css"), "cloudflarePurge(purgeEverything: true)", Result.FAILURE);
         j.assertLogContains("onFailure: 'fail'", failed);
-        WorkflowRun unstable = run(job, List.of("a.css"), "cloudflarePurge(purgeEverything: true, onFailure: 'unstable')", Result.UNSTABLE);
+        WorkflowRun unstable = run(
+                job,
+                List.of("a.css"),
+                "cloudflarePurge(purgeEverything: true, onFailure: 'unstable')",
+                Result.UNSTABLE);
         j.assertLogContains("verdict=FAILED", unstable);
-        WorkflowRun warned = run(job, List.of("a.css"), "cloudflarePurge(purgeEverything: true, onFailure: 'warn')", Result.SUCCESS);
+        WorkflowRun warned =
+                run(job, List.of("a.css"), "cloudflarePurge(purgeEverything: true, onFailure: 'warn')", Result.SUCCESS);
         j.assertLogContains("Warning: the purge failed", warned);
         for (WorkflowRun r : List.of(failed, unstable, warned)) {
             j.assertLogNotContains(TOKEN, r);
-            assertFalse(Files.readString(r.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8).contains(TOKEN));
+            assertFalse(Files.readString(r.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8)
+                    .contains(TOKEN));
         }
     }
 
@@ -189,7 +207,9 @@ class CloudflarePurgeStepITest {
         step.setZoneId(ZONE);
         step.setOnFailure("unstable");
         step.setDryRun(true);
-        assertEquals("cloudflarePurge dryRun: true, onFailure: 'unstable', zoneId: '" + ZONE + "'", Snippetizer.object2Groovy(step));
+        assertEquals(
+                "cloudflarePurge dryRun: true, onFailure: 'unstable', zoneId: '" + ZONE + "'",
+                Snippetizer.object2Groovy(step));
         String bare = Snippetizer.object2Groovy(new CloudflarePurgeStep());
         assertTrue(bare.startsWith("cloudflarePurge") && !bare.contains(":"), bare);
     }

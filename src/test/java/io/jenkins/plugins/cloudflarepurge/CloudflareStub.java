@@ -40,8 +40,11 @@ final class CloudflareStub implements AutoCloseable {
     CloudflareStub() {
         server.start();
         accept();
-        server.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
-                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"tok\",\"status\":\"active\"}}")));
+        server.stubFor(
+                get(urlEqualTo("/client/v4/user/tokens/verify"))
+                        .willReturn(
+                                okJson(
+                                        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"tok\",\"status\":\"active\"}}")));
     }
 
     String apiBaseUrl() {
@@ -50,8 +53,10 @@ final class CloudflareStub implements AutoCloseable {
 
     /** Adds the credential and sets the global defaults to this stub. */
     CloudflareStub configure() throws IOException {
-        SystemCredentialsProvider.getInstance().getCredentials()
-                .add(new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "Cloudflare", Secret.fromString(TOKEN)));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, CREDENTIALS_ID, "Cloudflare", Secret.fromString(TOKEN)));
         SystemCredentialsProvider.getInstance().save();
         CloudflarePurgeConfiguration config = CloudflarePurgeConfiguration.get();
         config.setCredentialsId(CREDENTIALS_ID);
@@ -66,13 +71,19 @@ final class CloudflareStub implements AutoCloseable {
     }
 
     void answer(int status, String body) {
-        server.stubFor(post(urlEqualTo(PURGE_PATH)).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(urlEqualTo(PURGE_PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     /** Refuses every purge as Cloudflare does for a token without the permission; the error echoes the token. */
     void refuse() {
-        answer(403, "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error for Bearer " + TOKEN
-                + "\"}],\"messages\":[],\"result\":null}");
+        answer(
+                403,
+                "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error for Bearer " + TOKEN
+                        + "\"}],\"messages\":[],\"result\":null}");
     }
 
     List<LoggedRequest> purges() {
@@ -93,7 +104,9 @@ final class CloudflareStub implements AutoCloseable {
     /** Whether some request purged everything. */
     boolean purgedEverything() throws IOException {
         for (LoggedRequest request : purges()) {
-            if (JSON.readTree(request.getBodyAsString()).path("purge_everything").asBoolean(false)) {
+            if (JSON.readTree(request.getBodyAsString())
+                    .path("purge_everything")
+                    .asBoolean(false)) {
                 return true;
             }
         }

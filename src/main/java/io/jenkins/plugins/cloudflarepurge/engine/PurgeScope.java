@@ -90,6 +90,8 @@ public final class PurgeScope {
 
     @Override
     public String toString() {
-        return kind == Kind.EVERYTHING ? "everything" : kind.name().toLowerCase(Locale.ROOT) + " (" + items.size() + ")";
+        return kind == Kind.EVERYTHING
+                ? "everything"
+                : kind.name().toLowerCase(Locale.ROOT) + " (" + items.size() + ")";
     }
 }

@@ -25,12 +25,15 @@ public final class ApiToken {
     public static ApiToken of(String secret) {
         String trimmed = secret == null ? "" : secret.strip();
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException("API token", "The API token is empty: store the Cloudflare API token in the Secret text credential.");
+            throw new InvalidInputException(
+                    "API token",
+                    "The API token is empty: store the Cloudflare API token in the Secret text credential.");
         }
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                throw new InvalidInputException("API token",
+                throw new InvalidInputException(
+                        "API token",
                         "The API token contains a space, line break or non-ASCII character: paste only the token itself into the Secret text credential.");
             }
         }

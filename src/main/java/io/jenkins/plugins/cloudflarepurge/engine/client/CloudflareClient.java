@@ -54,7 +54,10 @@ public final class CloudflareClient {
     public CloudflareClient(HttpClient http, URI baseUrl, ApiToken token, Duration requestTimeout) {
         String base = baseUrl.toString();
         if (!base.startsWith("https://") && !base.startsWith("http://")) {
-            throw new InvalidInputException("API base URL", "The Cloudflare API base URL '" + base + "' must start with https:// (http:// only for local tests).");
+            throw new InvalidInputException(
+                    "API base URL",
+                    "The Cloudflare API base URL '" + base
+                            + "' must start with https:// (http:// only for local tests).");
         }
         this.http = http;
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -64,7 +67,10 @@ public final class CloudflareClient {
 
     /** A plain HTTP client with the given connect timeout, for use outside Jenkins (tests, benchmarks). */
     public static HttpClient newHttpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public ApiToken token() {
@@ -95,7 +101,8 @@ public final class CloudflareClient {
                             throw transportFailure(error);
                         }
                         JsonNode body = successBody(response, classifier);
-                        return PurgeReceipt.accepted(body.path("result").path("id").asText(""));
+                        return PurgeReceipt.accepted(
+                                body.path("result").path("id").asText(""));
                     } catch (CloudflareException e) {
                         return PurgeReceipt.failed(e);
                     }
@@ -103,7 +110,8 @@ public final class CloudflareClient {
     }
 
     /** Sends one purge request and waits for its answer; returns Cloudflare's request id. */
-    public String purge(String zoneId, PurgeScope.Kind kind, List<PurgeItem> items) throws CloudflareException, InterruptedException {
+    public String purge(String zoneId, PurgeScope.Kind kind, List<PurgeItem> items)
+            throws CloudflareException, InterruptedException {
         PurgeReceipt receipt = await(purgeAsync(zoneId, kind, items));
         if (receipt.failure().isPresent()) {
             throw receipt.failure().get();
@@ -115,7 +123,8 @@ public final class CloudflareClient {
     public TokenStatus verifyToken() throws CloudflareException, InterruptedException {
         JsonNode body = get("/user/tokens/verify", new FailureClassifier("this token"));
         JsonNode result = body.path("result");
-        return new TokenStatus(result.path("id").asText(""), result.path("status").asText("unknown"));
+        return new TokenStatus(
+                result.path("id").asText(""), result.path("status").asText("unknown"));
     }
 
     /** Finds a zone by its name ({@code GET /zones?name=}); needs the Zone Read permission. */
@@ -123,7 +132,10 @@ public final class CloudflareClient {
         String query = URLEncoder.encode(name.strip(), StandardCharsets.UTF_8);
         JsonNode body = get("/zones?name=" + query, new FailureClassifier("the zone named " + name.strip()));
         for (JsonNode zone : body.path("result")) {
-            return Optional.of(new Zone(zone.path("id").asText(""), zone.path("name").asText(""), zone.path("status").asText("")));
+            return Optional.of(new Zone(
+                    zone.path("id").asText(""),
+                    zone.path("name").asText(""),
+                    zone.path("status").asText("")));
         }
         return Optional.empty();
     }
@@ -157,7 +169,8 @@ public final class CloudflareClient {
 
     private JsonNode get(String path, FailureClassifier classifier) throws CloudflareException, InterruptedException {
         HttpRequest request = newRequest(path).GET().build();
-        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        CompletableFuture<HttpResponse<String>> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
             response = answer.get();
@@ -179,7 +192,8 @@ public final class CloudflareClient {
     }
 
     /** The parsed body of a successful answer, or the failure it stands for. */
-    private JsonNode successBody(HttpResponse<String> response, FailureClassifier classifier) throws CloudflareException {
+    private JsonNode successBody(HttpResponse<String> response, FailureClassifier classifier)
+            throws CloudflareException {
         String raw = token.redact(response.body() == null ? "" : response.body());
         JsonNode body = parse(raw);
         int status = response.statusCode();
@@ -188,8 +202,13 @@ public final class CloudflareClient {
             return body;
         }
         if (ok && body != null && !body.has("success")) {
-            throw new CloudflareException(FailureKind.BAD_RESPONSE, status, List.of(), null,
-                    "Cloudflare's answer (HTTP " + status + ") lacks the 'success' field of its API: " + FailureClassifier.quote(raw)
+            throw new CloudflareException(
+                    FailureKind.BAD_RESPONSE,
+                    status,
+                    List.of(),
+                    null,
+                    "Cloudflare's answer (HTTP " + status + ") lacks the 'success' field of its API: "
+                            + FailureClassifier.quote(raw)
                             + ". If a proxy stands between Jenkins and Cloudflare, check it; the request is retried.");
         }
         throw classifier.classify(status, body, raw, RateLimitHeaders.retryAfter(response.headers()));
@@ -211,16 +230,33 @@ public final class CloudflareClient {
     private CloudflareException transportFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpConnectTimeoutException) {
-            return new CloudflareException(FailureKind.CONNECTION, 0, List.of(), null,
-                    "Could not connect to " + baseUrl + " within the connect timeout. Check the Jenkins controller's network and proxy settings; the request is retried.");
+            return new CloudflareException(
+                    FailureKind.CONNECTION,
+                    0,
+                    List.of(),
+                    null,
+                    "Could not connect to " + baseUrl
+                            + " within the connect timeout. Check the Jenkins controller's network and proxy settings; the request is retried.");
         }
         if (cause instanceof HttpTimeoutException) {
-            return new CloudflareException(FailureKind.TIMEOUT, 0, List.of(), null,
-                    "No answer from Cloudflare within " + requestTimeout.toSeconds() + " s (the request timeout); the request is retried.");
+            return new CloudflareException(
+                    FailureKind.TIMEOUT,
+                    0,
+                    List.of(),
+                    null,
+                    "No answer from Cloudflare within " + requestTimeout.toSeconds()
+                            + " s (the request timeout); the request is retried.");
         }
-        String detail = cause instanceof ConnectException ? "connection refused or unreachable" : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return new CloudflareException(FailureKind.CONNECTION, 0, List.of(), null,
-                token.redact("Could not reach " + baseUrl + " (" + detail + "). Check the Jenkins controller's network and proxy settings; the request is retried."));
+        String detail = cause instanceof ConnectException
+                ? "connection refused or unreachable"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new CloudflareException(
+                FailureKind.CONNECTION,
+                0,
+                List.of(),
+                null,
+                token.redact("Could not reach " + baseUrl + " (" + detail
+                        + "). Check the Jenkins controller's network and proxy settings; the request is retried."));
     }
 
     private static PurgeReceipt await(CompletableFuture<PurgeReceipt> future) throws InterruptedException {

@@ -17,10 +17,12 @@ public final class CloudflareException extends Exception {
     private final FailureKind kind;
     private final int httpStatus;
     private final List<ApiError> errors;
+
     @CheckForNull
     private final Duration retryAfter;
 
-    public CloudflareException(FailureKind kind, int httpStatus, List<ApiError> errors, @CheckForNull Duration retryAfter, String advice) {
+    public CloudflareException(
+            FailureKind kind, int httpStatus, List<ApiError> errors, @CheckForNull Duration retryAfter, String advice) {
         super(advice);
         this.kind = kind;
         this.httpStatus = httpStatus;

@@ -37,55 +37,112 @@ final class FailureClassifier {
      * @param body the parsed answer, or null when it was not JSON
      * @param rawBody the answer as received, to quote (shortened) when it is not JSON
      */
-    CloudflareException classify(int status, @CheckForNull JsonNode body, String rawBody, Optional<Duration> retryAfter) {
+    CloudflareException classify(
+            int status, @CheckForNull JsonNode body, String rawBody, Optional<Duration> retryAfter) {
         List<ApiError> errors = body == null ? List.of() : errorsOf(body);
         Duration wait = retryAfter.orElse(null);
         if (status == 429 || anyCode(errors, RATE_LIMITED)) {
-            return new CloudflareException(FailureKind.RATE_LIMITED, status, errors, wait,
-                    "Cloudflare's rate limit was reached (HTTP " + status + cited(errors) + "); the request is retried after the wait Cloudflare asks for.");
+            return new CloudflareException(
+                    FailureKind.RATE_LIMITED,
+                    status,
+                    errors,
+                    wait,
+                    "Cloudflare's rate limit was reached (HTTP " + status + cited(errors)
+                            + "); the request is retried after the wait Cloudflare asks for.");
         }
         if (anyCode(errors, AUTHENTICATION) || (errors.isEmpty() && (status == 401 || status == 403))) {
-            return new CloudflareException(FailureKind.AUTHENTICATION, status, errors, null,
-                    "Cloudflare refused the API token (HTTP " + status + cited(errors) + "): it is invalid, expired, or lacks the permission Zone > Cache Purge > Purge on " + zoneDescription
+            return new CloudflareException(
+                    FailureKind.AUTHENTICATION,
+                    status,
+                    errors,
+                    null,
+                    "Cloudflare refused the API token (HTTP " + status + cited(errors)
+                            + "): it is invalid, expired, or lacks the permission Zone > Cache Purge > Purge on "
+                            + zoneDescription
                             + ". Create a token with that permission for this zone and store it in the Secret text credential.");
         }
         if (anyCode(errors, WRONG_CREDENTIAL_TYPE)) {
-            return new CloudflareException(FailureKind.WRONG_CREDENTIAL_TYPE, status, errors, null,
-                    "Cloudflare could not read the credentials (HTTP " + status + cited(errors) + "): the credential must hold an API token, not the Global API Key."
+            return new CloudflareException(
+                    FailureKind.WRONG_CREDENTIAL_TYPE,
+                    status,
+                    errors,
+                    null,
+                    "Cloudflare could not read the credentials (HTTP " + status + cited(errors)
+                            + "): the credential must hold an API token, not the Global API Key."
                             + " Create an API token with Zone > Cache Purge > Purge and store it in the Secret text credential.");
         }
         if (anyCode(errors, ZONE)) {
-            return new CloudflareException(FailureKind.ZONE_NOT_FOUND, status, errors, null,
-                    "Cloudflare knows no " + zoneDescription + " that this token may reach (HTTP " + status + cited(errors) + "): check the zone ID on the zone's Overview page"
+            return new CloudflareException(
+                    FailureKind.ZONE_NOT_FOUND,
+                    status,
+                    errors,
+                    null,
+                    "Cloudflare knows no " + zoneDescription + " that this token may reach (HTTP " + status
+                            + cited(errors) + "): check the zone ID on the zone's Overview page"
                             + " and that the token's zone resources include this zone.");
         }
         if (anyCode(errors, TOO_MANY) || mentionsTooMany(errors)) {
-            return new CloudflareException(FailureKind.TOO_MANY_ITEMS, status, errors, null,
-                    "Cloudflare rejected a request for holding too many items (HTTP " + status + cited(errors) + "); it is split and sent again. Lower the URLs per request to avoid this.");
+            return new CloudflareException(
+                    FailureKind.TOO_MANY_ITEMS,
+                    status,
+                    errors,
+                    null,
+                    "Cloudflare rejected a request for holding too many items (HTTP " + status + cited(errors)
+                            + "); it is split and sent again. Lower the URLs per request to avoid this.");
         }
         if (anyCode(errors, MALFORMED)) {
-            return new CloudflareException(FailureKind.MALFORMED_REQUEST, status, errors, null,
-                    "Cloudflare could not read the purge request (HTTP " + status + cited(errors) + "). This is a defect of the Cloudflare Purge plugin: please report it with this message.");
+            return new CloudflareException(
+                    FailureKind.MALFORMED_REQUEST,
+                    status,
+                    errors,
+                    null,
+                    "Cloudflare could not read the purge request (HTTP " + status + cited(errors)
+                            + "). This is a defect of the Cloudflare Purge plugin: please report it with this message.");
         }
         if (anyCode(errors, ITEM_REJECTED)) {
-            return new CloudflareException(FailureKind.ITEM_REJECTED, status, errors, null,
-                    "Cloudflare rejected items of this request (HTTP " + status + cited(errors) + "): " + messages(errors) + ".");
+            return new CloudflareException(
+                    FailureKind.ITEM_REJECTED,
+                    status,
+                    errors,
+                    null,
+                    "Cloudflare rejected items of this request (HTTP " + status + cited(errors) + "): "
+                            + messages(errors) + ".");
         }
         if (status >= 500) {
-            return new CloudflareException(FailureKind.SERVER_ERROR, status, errors, wait,
+            return new CloudflareException(
+                    FailureKind.SERVER_ERROR,
+                    status,
+                    errors,
+                    wait,
                     "Cloudflare's API failed (HTTP " + status + cited(errors) + "); the request is retried.");
         }
         if (body == null) {
-            return new CloudflareException(FailureKind.BAD_RESPONSE, status, errors, wait,
+            return new CloudflareException(
+                    FailureKind.BAD_RESPONSE,
+                    status,
+                    errors,
+                    wait,
                     "Cloudflare's answer (HTTP " + status + ") is not the JSON its API sends: " + quote(rawBody)
                             + ". If a proxy stands between Jenkins and Cloudflare, check it; the request is retried.");
         }
         if (errors.isEmpty()) {
-            return new CloudflareException(FailureKind.BAD_RESPONSE, status, errors, wait,
+            return new CloudflareException(
+                    FailureKind.BAD_RESPONSE,
+                    status,
+                    errors,
+                    wait,
                     "Cloudflare reported a failure without saying why (HTTP " + status + "); the request is retried.");
         }
-        return new CloudflareException(FailureKind.UNKNOWN, status, errors, null,
-                "Cloudflare rejected the request (HTTP " + status + "): " + errors.stream().map(e -> "error " + e.code() + ": " + e.message()).collect(Collectors.joining("; ")) + ".");
+        return new CloudflareException(
+                FailureKind.UNKNOWN,
+                status,
+                errors,
+                null,
+                "Cloudflare rejected the request (HTTP " + status + "): "
+                        + errors.stream()
+                                .map(e -> "error " + e.code() + ": " + e.message())
+                                .collect(Collectors.joining("; "))
+                        + ".");
     }
 
     static List<ApiError> errorsOf(JsonNode body) {
@@ -93,7 +150,8 @@ final class FailureClassifier {
         JsonNode array = body.path("errors");
         if (array.isArray()) {
             for (JsonNode e : array) {
-                errors.add(new ApiError(e.path("code").asInt(0), e.path("message").asText("")));
+                errors.add(
+                        new ApiError(e.path("code").asInt(0), e.path("message").asText("")));
             }
         }
         return errors;
@@ -104,11 +162,20 @@ final class FailureClassifier {
     }
 
     private static boolean mentionsTooMany(List<ApiError> errors) {
-        return errors.stream().map(e -> e.message().toLowerCase(Locale.ROOT)).anyMatch(m -> m.contains("too many") || (m.contains("exceeded") && (m.contains("files") || m.contains("urls") || m.contains("items"))));
+        return errors.stream()
+                .map(e -> e.message().toLowerCase(Locale.ROOT))
+                .anyMatch(m -> m.contains("too many")
+                        || (m.contains("exceeded")
+                                && (m.contains("files") || m.contains("urls") || m.contains("items"))));
     }
 
     private static String cited(List<ApiError> errors) {
-        return errors.isEmpty() ? "" : ", " + errors.stream().map(e -> "error " + e.code() + " \"" + e.message() + "\"").collect(Collectors.joining(", "));
+        return errors.isEmpty()
+                ? ""
+                : ", "
+                        + errors.stream()
+                                .map(e -> "error " + e.code() + " \"" + e.message() + "\"")
+                                .collect(Collectors.joining(", "));
     }
 
     private static String messages(List<ApiError> errors) {

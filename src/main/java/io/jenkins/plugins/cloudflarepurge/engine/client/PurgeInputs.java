@@ -24,7 +24,8 @@ public final class PurgeInputs {
     public static final int MAX_PREFIX_SEPARATORS = 31;
 
     private static final Pattern ZONE_ID = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*\\.?(:[0-9]{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("(?i)[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*\\.?(:[0-9]{1,5})?");
 
     private PurgeInputs() {}
 
@@ -32,15 +33,20 @@ public final class PurgeInputs {
     public static Optional<String> zoneIdProblem(String zoneId) {
         String value = zoneId == null ? "" : zoneId.strip();
         if (value.isEmpty()) {
-            return Optional.of("The zone ID is empty: copy it from the zone's Overview page in the Cloudflare dashboard (API section, \"Zone ID\").");
+            return Optional.of(
+                    "The zone ID is empty: copy it from the zone's Overview page in the Cloudflare dashboard (API section, \"Zone ID\").");
         }
         if (ZONE_ID.matcher(value.toLowerCase(Locale.ROOT)).matches()) {
             return Optional.empty();
         }
         if (value.contains(".")) {
-            return Optional.of("'" + value + "' looks like a zone name (a domain), but a zone ID is needed: the 32-character hexadecimal ID on the zone's Overview page in the Cloudflare dashboard.");
+            return Optional.of(
+                    "'" + value
+                            + "' looks like a zone name (a domain), but a zone ID is needed: the 32-character hexadecimal ID on the zone's Overview page in the Cloudflare dashboard.");
         }
-        return Optional.of("'" + value + "' is not a zone ID: a zone ID has exactly 32 hexadecimal characters (0-9, a-f), as shown on the zone's Overview page in the Cloudflare dashboard.");
+        return Optional.of(
+                "'" + value
+                        + "' is not a zone ID: a zone ID has exactly 32 hexadecimal characters (0-9, a-f), as shown on the zone's Overview page in the Cloudflare dashboard.");
     }
 
     /** The zone ID in the form Cloudflare expects (lower case), or an exception naming the problem. */
@@ -61,12 +67,18 @@ public final class PurgeInputs {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) || (kind != PurgeScope.Kind.TAGS && Character.isWhitespace(c))) {
-                return Optional.of("The " + noun(kind) + " '" + printable(value) + "' contains a space or control character" + (kind == PurgeScope.Kind.URLS ? ": percent-encode it (%20)." : "."));
+                return Optional.of(
+                        "The " + noun(kind) + " '" + printable(value) + "' contains a space or control character"
+                                + (kind == PurgeScope.Kind.URLS ? ": percent-encode it (%20)." : "."));
             }
         }
         return switch (kind) {
             case URLS -> urlProblem(value);
-            case TAGS -> value.length() > MAX_TAG_LENGTH ? Optional.of("The tag '" + shorten(value) + "' is longer than " + MAX_TAG_LENGTH + " characters.") : Optional.empty();
+            case TAGS ->
+                value.length() > MAX_TAG_LENGTH
+                        ? Optional.of(
+                                "The tag '" + shorten(value) + "' is longer than " + MAX_TAG_LENGTH + " characters.")
+                        : Optional.empty();
             case HOSTS -> hostProblem(value);
             case PREFIXES -> prefixProblem(value);
             case EVERYTHING -> Optional.of("A purge of everything takes no items.");
@@ -91,14 +103,17 @@ public final class PurgeInputs {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            return Optional.of("The URL '" + value + "' is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + "): percent-encode special characters.");
+            return Optional.of("The URL '" + value + "' is not a valid URL (" + e.getReason() + " at index "
+                    + e.getIndex() + "): percent-encode special characters.");
         }
         String scheme = uri.getScheme();
         if (scheme == null) {
-            return Optional.of("The URL '" + value + "' has no scheme: write it in full, e.g. https://www.example.com" + (value.startsWith("/") ? "" : "/") + value + ".");
+            return Optional.of("The URL '" + value + "' has no scheme: write it in full, e.g. https://www.example.com"
+                    + (value.startsWith("/") ? "" : "/") + value + ".");
         }
         if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-            return Optional.of("The URL '" + value + "' uses the scheme '" + scheme + "': Cloudflare purges only http and https URLs.");
+            return Optional.of("The URL '" + value + "' uses the scheme '" + scheme
+                    + "': Cloudflare purges only http and https URLs.");
         }
         if (uri.getRawAuthority() == null || uri.getHost() == null) {
             return Optional.of("The URL '" + value + "' has no host name.");
@@ -107,14 +122,17 @@ public final class PurgeInputs {
             return Optional.of("The URL '" + value + "' contains a user name or password: remove it.");
         }
         if (uri.getRawFragment() != null) {
-            return Optional.of("The URL '" + value + "' has a fragment (#…), which browsers never send: remove it, or percent-encode '#' as %23 if it is part of the file name.");
+            return Optional.of(
+                    "The URL '" + value
+                            + "' has a fragment (#…), which browsers never send: remove it, or percent-encode '#' as %23 if it is part of the file name.");
         }
         return Optional.empty();
     }
 
     private static Optional<String> hostProblem(String value) {
         if (value.contains("://") || value.contains("/")) {
-            return Optional.of("The host '" + value + "' must be a host name only, e.g. www.example.com, without scheme or path.");
+            return Optional.of(
+                    "The host '" + value + "' must be a host name only, e.g. www.example.com, without scheme or path.");
         }
         if (value.length() > MAX_HOST_LENGTH || !HOST.matcher(value).matches()) {
             return Optional.of("The host '" + shorten(value) + "' is not a valid host name, e.g. www.example.com.");
@@ -124,17 +142,22 @@ public final class PurgeInputs {
 
     private static Optional<String> prefixProblem(String value) {
         if (value.contains("://")) {
-            return Optional.of("The prefix '" + value + "' has a scheme: Cloudflare takes prefixes without it, e.g. " + value.substring(value.indexOf("://") + 3) + ".");
+            return Optional.of("The prefix '" + value + "' has a scheme: Cloudflare takes prefixes without it, e.g. "
+                    + value.substring(value.indexOf("://") + 3) + ".");
         }
         if (value.contains("?") || value.contains("#")) {
-            return Optional.of("The prefix '" + value + "' has a query string or fragment: Cloudflare takes a host and path only, e.g. www.example.com/assets.");
+            return Optional.of(
+                    "The prefix '" + value
+                            + "' has a query string or fragment: Cloudflare takes a host and path only, e.g. www.example.com/assets.");
         }
         if (value.length() > MAX_PREFIX_LENGTH) {
-            return Optional.of("The prefix '" + shorten(value) + "' is longer than " + MAX_PREFIX_LENGTH + " characters.");
+            return Optional.of(
+                    "The prefix '" + shorten(value) + "' is longer than " + MAX_PREFIX_LENGTH + " characters.");
         }
         long separators = value.chars().filter(c -> c == '/').count();
         if (separators > MAX_PREFIX_SEPARATORS) {
-            return Optional.of("The prefix '" + shorten(value) + "' has " + separators + " path separators; Cloudflare allows at most " + MAX_PREFIX_SEPARATORS + ".");
+            return Optional.of("The prefix '" + shorten(value) + "' has " + separators
+                    + " path separators; Cloudflare allows at most " + MAX_PREFIX_SEPARATORS + ".");
         }
         int slash = value.indexOf('/');
         String host = slash < 0 ? value : value.substring(0, slash);

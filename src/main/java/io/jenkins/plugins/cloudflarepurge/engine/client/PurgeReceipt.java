@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class PurgeReceipt {
 
     private final String requestId;
+
     @CheckForNull
     private final CloudflareException failure;
 

@@ -19,7 +19,13 @@ public enum CloudflarePlan {
     private final Duration period;
     private final int requestBurst;
 
-    CloudflarePlan(String displayName, int urlsPerSecond, int documentedUrlsPerRequest, int requestsPerPeriod, Duration period, int requestBurst) {
+    CloudflarePlan(
+            String displayName,
+            int urlsPerSecond,
+            int documentedUrlsPerRequest,
+            int requestsPerPeriod,
+            Duration period,
+            int requestBurst) {
         this.displayName = displayName;
         this.urlsPerSecond = urlsPerSecond;
         this.documentedUrlsPerRequest = documentedUrlsPerRequest;

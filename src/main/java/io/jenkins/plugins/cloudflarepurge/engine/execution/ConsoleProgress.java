@@ -36,7 +36,8 @@ public final class ConsoleProgress implements PurgeListener {
         if (kind == PurgeScope.Kind.EVERYTHING) {
             print("Purging everything in the zone.");
         } else {
-            print("Purging " + count(items, kind) + " in " + plural(expectedRequests, "request") + " of up to " + itemsPerRequest + ".");
+            print("Purging " + count(items, kind) + " in " + plural(expectedRequests, "request") + " of up to "
+                    + itemsPerRequest + ".");
         }
     }
 
@@ -53,18 +54,22 @@ public final class ConsoleProgress implements PurgeListener {
         if (kind == PurgeScope.Kind.EVERYTHING) {
             print("Cloudflare accepted the purge of everything" + id + ".");
         } else {
-            print("Request " + request + "/" + expectedRequests + " accepted" + id + ": " + number(accepted) + " of " + count(total, kind) + " purged.");
+            print("Request " + request + "/" + expectedRequests + " accepted" + id + ": " + number(accepted) + " of "
+                    + count(total, kind) + " purged.");
         }
     }
 
     @Override
     public void retryScheduled(int request, int items, int nextAttempt, Duration wait, String reason) {
-        print("Request " + request + " (" + count(items, kind) + ") will be sent again in " + PurgeExecutor.describe(wait) + " (attempt " + nextAttempt + "): " + reason);
+        print("Request " + request + " (" + count(items, kind) + ") will be sent again in "
+                + PurgeExecutor.describe(wait) + " (attempt " + nextAttempt + "): " + reason);
     }
 
     @Override
     public void split(int request, int items, int newItemsPerRequest) {
-        print("Request " + request + " (" + count(items, kind) + ") was too large for Cloudflare: sending it in halves, and at most " + newItemsPerRequest + " per request from now on.");
+        print("Request " + request + " (" + count(items, kind)
+                + ") was too large for Cloudflare: sending it in halves, and at most " + newItemsPerRequest
+                + " per request from now on.");
     }
 
     @Override
@@ -93,14 +98,35 @@ public final class ConsoleProgress implements PurgeListener {
         int all = done + result.notPurged().size();
         StringBuilder line = new StringBuilder();
         switch (result.verdict()) {
-            case SUCCESS -> line.append(kind == PurgeScope.Kind.EVERYTHING ? "Purged everything" : "Purged " + count(done, kind));
-            case PARTIAL -> line.append("Purge incomplete: ").append(number(done)).append(" of ").append(count(all, kind)).append(" purged, ").append(number(all - done)).append(" not purged");
-            case FAILED -> line.append("Purge failed: ").append(kind == PurgeScope.Kind.EVERYTHING ? "nothing purged" : "none of " + count(all, kind) + " purged");
-            case CANCELLED -> line.append("Purge aborted: ").append(number(done)).append(" of ").append(count(all, kind)).append(" purged");
+            case SUCCESS ->
+                line.append(kind == PurgeScope.Kind.EVERYTHING ? "Purged everything" : "Purged " + count(done, kind));
+            case PARTIAL ->
+                line.append("Purge incomplete: ")
+                        .append(number(done))
+                        .append(" of ")
+                        .append(count(all, kind))
+                        .append(" purged, ")
+                        .append(number(all - done))
+                        .append(" not purged");
+            case FAILED ->
+                line.append("Purge failed: ")
+                        .append(
+                                kind == PurgeScope.Kind.EVERYTHING
+                                        ? "nothing purged"
+                                        : "none of " + count(all, kind) + " purged");
+            case CANCELLED ->
+                line.append("Purge aborted: ")
+                        .append(number(done))
+                        .append(" of ")
+                        .append(count(all, kind))
+                        .append(" purged");
         }
         line.append(" (").append(plural(result.requestsSent(), "request"));
         if (result.retries() > 0) {
-            line.append(", ").append(plural(result.retries(), "retry")).append(" after waiting ").append(PurgeExecutor.describe(result.retryWait()));
+            line.append(", ")
+                    .append(plural(result.retries(), "retry"))
+                    .append(" after waiting ")
+                    .append(PurgeExecutor.describe(result.retryWait()));
         }
         if (result.splits() > 0) {
             line.append(", ").append(plural(result.splits(), "split"));
@@ -114,13 +140,14 @@ public final class ConsoleProgress implements PurgeListener {
 
     /** "1 URL", "1,200 URLs", "3 prefixes": a count with its noun, as every console line writes it. */
     public static String count(int n, PurgeScope.Kind kind) {
-        String noun = switch (kind) {
-            case URLS -> "URL";
-            case TAGS -> "tag";
-            case HOSTS -> "host";
-            case PREFIXES -> "prefix";
-            case EVERYTHING -> "purge";
-        };
+        String noun =
+                switch (kind) {
+                    case URLS -> "URL";
+                    case TAGS -> "tag";
+                    case HOSTS -> "host";
+                    case PREFIXES -> "prefix";
+                    case EVERYTHING -> "purge";
+                };
         return n == 1 ? "1 " + noun : number(n) + " " + (kind == PurgeScope.Kind.PREFIXES ? "prefixes" : noun + "s");
     }
 

@@ -41,7 +41,8 @@ public final class PurgeExecutor {
     private final PurgeClock clock;
     private final RetryDelays retryDelays;
 
-    public PurgeExecutor(CloudflareClient client, PurgeLimits limits, RateBudget budget, PurgeClock clock, RetryDelays retryDelays) {
+    public PurgeExecutor(
+            CloudflareClient client, PurgeLimits limits, RateBudget budget, PurgeClock clock, RetryDelays retryDelays) {
         this.client = client;
         this.limits = limits;
         this.budget = budget;
@@ -51,7 +52,8 @@ public final class PurgeExecutor {
 
     /** An executor on the real clock, sharing the budget of every purge with the same token. */
     public static PurgeExecutor forAccount(CloudflareClient client, PurgeLimits limits) {
-        return new PurgeExecutor(client, limits, RateBudget.shared(client.token(), limits), PurgeClock.system(), RetryDelays.of(limits));
+        return new PurgeExecutor(
+                client, limits, RateBudget.shared(client.token(), limits), PurgeClock.system(), RetryDelays.of(limits));
     }
 
     /**
@@ -91,7 +93,8 @@ public final class PurgeExecutor {
         private final long deadline;
 
         private final Deque<Batch> ready = new ArrayDeque<>();
-        private final PriorityQueue<Batch> delayed = new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.notBefore));
+        private final PriorityQueue<Batch> delayed =
+                new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.notBefore));
         private final Map<Batch, CompletableFuture<PurgeReceipt>> inFlight = new HashMap<>();
         private final LinkedBlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
         private int cursor;
@@ -106,6 +109,7 @@ public final class PurgeExecutor {
         private int splits;
         private long retryWaitNanos;
         private long paceWaitNanos;
+
         @CheckForNull
         private String abortReason;
 
@@ -116,11 +120,12 @@ public final class PurgeExecutor {
             this.listener = listener;
             this.started = clock.nanoTime();
             this.deadline = started + limits.deadline().toNanos();
-            int configured = switch (kind) {
-                case URLS -> (int) Math.min(limits.urlsPerRequest(), budget.urlCapacity());
-                case EVERYTHING -> 1;
-                default -> limits.valuesPerRequest();
-            };
+            int configured =
+                    switch (kind) {
+                        case URLS -> (int) Math.min(limits.urlsPerRequest(), budget.urlCapacity());
+                        case EVERYTHING -> 1;
+                        default -> limits.valuesPerRequest();
+                    };
             this.perRequest = Math.max(1, configured);
         }
 
@@ -149,7 +154,8 @@ public final class PurgeExecutor {
                 }
                 long now = clock.nanoTime();
                 if (abortReason == null && now >= deadline && hasUnsent()) {
-                    abortReason = "The purge did not finish within its deadline of " + describe(limits.deadline()) + "; raise the deadline or purge fewer items.";
+                    abortReason = "The purge did not finish within its deadline of " + describe(limits.deadline())
+                            + "; raise the deadline or purge fewer items.";
                 }
                 if (abortReason != null) {
                     giveUpUnsent(abortReason);
@@ -230,7 +236,8 @@ public final class PurgeExecutor {
             batch.attempt++;
             requestsSent++;
             listener.sent(batch.number, expectedRequests(), batch.items.size(), batch.attempt);
-            CompletableFuture<PurgeReceipt> future = client.purgeAsync(zone, kind, kind == PurgeScope.Kind.EVERYTHING ? List.of() : batch.items);
+            CompletableFuture<PurgeReceipt> future =
+                    client.purgeAsync(zone, kind, kind == PurgeScope.Kind.EVERYTHING ? List.of() : batch.items);
             inFlight.put(batch, future);
             future.thenAccept(receipt -> answers.add(new Answer(batch, receipt)));
         }
@@ -282,7 +289,10 @@ public final class PurgeExecutor {
             Duration wait = retryDelays.after(failure, batch.attempt);
             long now = clock.nanoTime();
             if (now + wait.toNanos() > deadline) {
-                giveUp(batch, failure.getMessage() + " No retry: the wait of " + describe(wait) + " would pass the purge's deadline of " + describe(limits.deadline()) + ".");
+                giveUp(
+                        batch,
+                        failure.getMessage() + " No retry: the wait of " + describe(wait)
+                                + " would pass the purge's deadline of " + describe(limits.deadline()) + ".");
                 return;
             }
             if (failure.kind() == FailureKind.RATE_LIMITED) {
@@ -345,12 +355,17 @@ public final class PurgeExecutor {
                     handle(answer);
                 } else {
                     inFlight.remove(batch);
-                    giveUp(batch, "The build was aborted before this request could be retried: " + answer.receipt().failure().orElseThrow().getMessage());
+                    giveUp(
+                            batch,
+                            "The build was aborted before this request could be retried: "
+                                    + answer.receipt().failure().orElseThrow().getMessage());
                 }
             }
             for (Map.Entry<Batch, CompletableFuture<PurgeReceipt>> e : inFlight.entrySet()) {
                 e.getValue().cancel(true);
-                giveUp(e.getKey(), "The build was aborted while this request was on its way; Cloudflare may or may not have received it.");
+                giveUp(
+                        e.getKey(),
+                        "The build was aborted while this request was on its way; Cloudflare may or may not have received it.");
             }
             inFlight.clear();
         }
@@ -370,8 +385,18 @@ public final class PurgeExecutor {
             } else {
                 verdict = Verdict.PARTIAL;
             }
-            return new PurgeResult(kind, verdict, purged, notPurged, requestIds, requestsSent, retries, splits,
-                    Duration.ofNanos(retryWaitNanos), Duration.ofNanos(paceWaitNanos), Duration.ofNanos(clock.nanoTime() - started));
+            return new PurgeResult(
+                    kind,
+                    verdict,
+                    purged,
+                    notPurged,
+                    requestIds,
+                    requestsSent,
+                    retries,
+                    splits,
+                    Duration.ofNanos(retryWaitNanos),
+                    Duration.ofNanos(paceWaitNanos),
+                    Duration.ofNanos(clock.nanoTime() - started));
         }
     }
 

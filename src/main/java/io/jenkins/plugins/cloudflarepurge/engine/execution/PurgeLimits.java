@@ -39,6 +39,7 @@ public record PurgeLimits(
     public static final int MAX_VALUES_PER_REQUEST = 100;
     /** 8 requests of 30 URLs in flight at 100 ms round trip reach 2,400 URLs/s, above the Free and Pro rates. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 8;
+
     public static final int MAX_IN_FLIGHT = 64;
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
     public static final int GENERAL_API_REQUESTS_PER_FIVE_MINUTES = 1200;
@@ -76,40 +77,137 @@ public record PurgeLimits(
     }
 
     public PurgeLimits withUrlsPerRequest(int value) {
-        return new PurgeLimits(value, valuesPerRequest, urlsPerSecond, requestsPerPeriod, period, requestBurst, apiRequestsPerFiveMinutes, maxInFlight, maxAttempts, backoffBase, backoffMax, deadline);
+        return new PurgeLimits(
+                value,
+                valuesPerRequest,
+                urlsPerSecond,
+                requestsPerPeriod,
+                period,
+                requestBurst,
+                apiRequestsPerFiveMinutes,
+                maxInFlight,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                deadline);
     }
 
     public PurgeLimits withUrlsPerSecond(int value) {
-        return new PurgeLimits(urlsPerRequest, valuesPerRequest, value, requestsPerPeriod, period, requestBurst, apiRequestsPerFiveMinutes, maxInFlight, maxAttempts, backoffBase, backoffMax, deadline);
+        return new PurgeLimits(
+                urlsPerRequest,
+                valuesPerRequest,
+                value,
+                requestsPerPeriod,
+                period,
+                requestBurst,
+                apiRequestsPerFiveMinutes,
+                maxInFlight,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                deadline);
     }
 
     public PurgeLimits withMaxInFlight(int value) {
-        return new PurgeLimits(urlsPerRequest, valuesPerRequest, urlsPerSecond, requestsPerPeriod, period, requestBurst, apiRequestsPerFiveMinutes, value, maxAttempts, backoffBase, backoffMax, deadline);
+        return new PurgeLimits(
+                urlsPerRequest,
+                valuesPerRequest,
+                urlsPerSecond,
+                requestsPerPeriod,
+                period,
+                requestBurst,
+                apiRequestsPerFiveMinutes,
+                value,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                deadline);
     }
 
     public PurgeLimits withMaxAttempts(int value) {
-        return new PurgeLimits(urlsPerRequest, valuesPerRequest, urlsPerSecond, requestsPerPeriod, period, requestBurst, apiRequestsPerFiveMinutes, maxInFlight, value, backoffBase, backoffMax, deadline);
+        return new PurgeLimits(
+                urlsPerRequest,
+                valuesPerRequest,
+                urlsPerSecond,
+                requestsPerPeriod,
+                period,
+                requestBurst,
+                apiRequestsPerFiveMinutes,
+                maxInFlight,
+                value,
+                backoffBase,
+                backoffMax,
+                deadline);
     }
 
     public PurgeLimits withDeadline(Duration value) {
-        return new PurgeLimits(urlsPerRequest, valuesPerRequest, urlsPerSecond, requestsPerPeriod, period, requestBurst, apiRequestsPerFiveMinutes, maxInFlight, maxAttempts, backoffBase, backoffMax, value);
+        return new PurgeLimits(
+                urlsPerRequest,
+                valuesPerRequest,
+                urlsPerSecond,
+                requestsPerPeriod,
+                period,
+                requestBurst,
+                apiRequestsPerFiveMinutes,
+                maxInFlight,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                value);
     }
 
     public PurgeLimits withBackoff(Duration base, Duration max) {
-        return new PurgeLimits(urlsPerRequest, valuesPerRequest, urlsPerSecond, requestsPerPeriod, period, requestBurst, apiRequestsPerFiveMinutes, maxInFlight, maxAttempts, base, max, deadline);
+        return new PurgeLimits(
+                urlsPerRequest,
+                valuesPerRequest,
+                urlsPerSecond,
+                requestsPerPeriod,
+                period,
+                requestBurst,
+                apiRequestsPerFiveMinutes,
+                maxInFlight,
+                maxAttempts,
+                base,
+                max,
+                deadline);
     }
 
     public PurgeLimits withRequestRate(int perPeriod, Duration newPeriod, int burst) {
-        return new PurgeLimits(urlsPerRequest, valuesPerRequest, urlsPerSecond, perPeriod, newPeriod, burst, apiRequestsPerFiveMinutes, maxInFlight, maxAttempts, backoffBase, backoffMax, deadline);
+        return new PurgeLimits(
+                urlsPerRequest,
+                valuesPerRequest,
+                urlsPerSecond,
+                perPeriod,
+                newPeriod,
+                burst,
+                apiRequestsPerFiveMinutes,
+                maxInFlight,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                deadline);
     }
 
     public PurgeLimits withApiRequestsPerFiveMinutes(int value) {
-        return new PurgeLimits(urlsPerRequest, valuesPerRequest, urlsPerSecond, requestsPerPeriod, period, requestBurst, value, maxInFlight, maxAttempts, backoffBase, backoffMax, deadline);
+        return new PurgeLimits(
+                urlsPerRequest,
+                valuesPerRequest,
+                urlsPerSecond,
+                requestsPerPeriod,
+                period,
+                requestBurst,
+                value,
+                maxInFlight,
+                maxAttempts,
+                backoffBase,
+                backoffMax,
+                deadline);
     }
 
     private static void requireRange(String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new InvalidInputException(field, "The " + field + " must be between " + min + " and " + max + ", not " + value + ".");
+            throw new InvalidInputException(
+                    field, "The " + field + " must be between " + min + " and " + max + ", not " + value + ".");
         }
     }
 

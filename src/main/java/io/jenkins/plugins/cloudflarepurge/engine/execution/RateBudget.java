@@ -41,15 +41,18 @@ public final class RateBudget {
         };
         this.urlCapacity = limits.urlsPerSecond();
         this.urls = Bucket.builder()
-                .addLimit(l -> l.capacity(limits.urlsPerSecond()).refillGreedy(limits.urlsPerSecond(), Duration.ofSeconds(1)))
+                .addLimit(l ->
+                        l.capacity(limits.urlsPerSecond()).refillGreedy(limits.urlsPerSecond(), Duration.ofSeconds(1)))
                 .withCustomTimePrecision(meter)
                 .build();
         this.typedRequests = Bucket.builder()
-                .addLimit(l -> l.capacity(limits.requestBurst()).refillGreedy(limits.requestsPerPeriod(), limits.period()))
+                .addLimit(l ->
+                        l.capacity(limits.requestBurst()).refillGreedy(limits.requestsPerPeriod(), limits.period()))
                 .withCustomTimePrecision(meter)
                 .build();
         this.apiRequests = Bucket.builder()
-                .addLimit(l -> l.capacity(limits.apiRequestsPerFiveMinutes()).refillGreedy(limits.apiRequestsPerFiveMinutes(), Duration.ofMinutes(5)))
+                .addLimit(l -> l.capacity(limits.apiRequestsPerFiveMinutes())
+                        .refillGreedy(limits.apiRequestsPerFiveMinutes(), Duration.ofMinutes(5)))
                 .withCustomTimePrecision(meter)
                 .build();
         this.pausedUntil = new AtomicLong(clock.nanoTime());
@@ -60,7 +63,8 @@ public final class RateBudget {
      * token and the same limits. Keyed by a one-way fingerprint of the token.
      */
     public static RateBudget shared(ApiToken token, PurgeLimits limits) {
-        String key = token.fingerprint() + "|" + limits.urlsPerSecond() + "|" + limits.requestsPerPeriod() + "/" + limits.period() + "|" + limits.requestBurst() + "|" + limits.apiRequestsPerFiveMinutes();
+        String key = token.fingerprint() + "|" + limits.urlsPerSecond() + "|" + limits.requestsPerPeriod() + "/"
+                + limits.period() + "|" + limits.requestBurst() + "|" + limits.apiRequestsPerFiveMinutes();
         return SHARED.computeIfAbsent(key, k -> new RateBudget(limits, PurgeClock.system()));
     }
 

@@ -25,7 +25,10 @@ public final class RetryDelays {
     }
 
     public static RetryDelays of(PurgeLimits limits) {
-        return new RetryDelays(limits.backoffBase(), limits.backoffMax(), () -> ThreadLocalRandom.current().nextDouble());
+        return new RetryDelays(
+                limits.backoffBase(),
+                limits.backoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**

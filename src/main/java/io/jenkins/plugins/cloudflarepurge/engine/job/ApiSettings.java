@@ -44,8 +44,14 @@ public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeo
      *
      * @throws InvalidInputException for the first value out of range, naming it
      */
-    public static ApiSettings resolve(@CheckForNull String baseUrl, @CheckForNull String plan, int urlsPerRequest, int urlsPerSecond, int maxInFlight,
-            int connectTimeoutSeconds, int requestTimeoutSeconds) {
+    public static ApiSettings resolve(
+            @CheckForNull String baseUrl,
+            @CheckForNull String plan,
+            int urlsPerRequest,
+            int urlsPerSecond,
+            int maxInFlight,
+            int connectTimeoutSeconds,
+            int requestTimeoutSeconds) {
         URI base = parseBaseUrl(baseUrl);
         PurgeLimits limits = PurgeLimits.forPlan(parsePlan(plan));
         if (urlsPerRequest != 0) {
@@ -119,13 +125,17 @@ public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeo
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return Optional.of(BASE_URL + " '" + text + "' must be an https:// URL, such as " + CloudflareClient.DEFAULT_BASE_URL);
+            return Optional.of(
+                    BASE_URL + " '" + text + "' must be an https:// URL, such as " + CloudflareClient.DEFAULT_BASE_URL);
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return Optional.of(BASE_URL + " '" + text + "' must have no user name, query or fragment, as in " + CloudflareClient.DEFAULT_BASE_URL);
+            return Optional.of(BASE_URL + " '" + text + "' must have no user name, query or fragment, as in "
+                    + CloudflareClient.DEFAULT_BASE_URL);
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            return Optional.of(BASE_URL + " '" + text + "' uses http://, which would send the API token unencrypted: use https:// (http:// is accepted for localhost only, for tests)");
+            return Optional.of(
+                    BASE_URL + " '" + text
+                            + "' uses http://, which would send the API token unencrypted: use https:// (http:// is accepted for localhost only, for tests)");
         }
         return Optional.empty();
     }
@@ -136,7 +146,11 @@ public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeo
     }
 
     public static Optional<String> checkUrlsPerRequest(int value) {
-        return range(URLS_PER_REQUEST, value, 1, PurgeLimits.MAX_URLS_PER_REQUEST,
+        return range(
+                URLS_PER_REQUEST,
+                value,
+                1,
+                PurgeLimits.MAX_URLS_PER_REQUEST,
                 " Cloudflare documents 100 (Enterprise: 500), but many accounts still get 30; on a \"too many\" answer the plugin halves it by itself.");
     }
 
@@ -156,6 +170,13 @@ public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeo
         if (value >= min && value <= max) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%s must be between %d and %d (or empty for the default), not %d.%s", field, min, max, value, hint));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "%s must be between %d and %d (or empty for the default), not %d.%s",
+                field,
+                min,
+                max,
+                value,
+                hint));
     }
 }

@@ -57,14 +57,16 @@ public final class ChangeHistory {
      * @param earlier earlier runs, newest first; read only as far as needed
      * @param maxRuns how many earlier runs to look at, at most
      */
-    public static Collected collect(String zoneId, ScmChanges current, Iterator<? extends EarlierRun> earlier, int maxRuns) {
+    public static Collected collect(
+            String zoneId, ScmChanges current, Iterator<? extends EarlierRun> earlier, int maxRuns) {
         if (maxRuns < 1) {
             throw new IllegalArgumentException("maxRuns must be positive, not " + maxRuns);
         }
         List<String> notes = new ArrayList<>();
         if (!current.hasChangeset()) {
-            notes.add("This run has no SCM changeset: it has not checked out anything yet. Place the purge after the checkout "
-                    + "and the deployment (in Pipeline: after 'checkout scm'), or give the paths to purge explicitly.");
+            notes.add(
+                    "This run has no SCM changeset: it has not checked out anything yet. Place the purge after the checkout "
+                            + "and the deployment (in Pipeline: after 'checkout scm'), or give the paths to purge explicitly.");
             return new Collected(false, List.of(), List.of(), notes);
         }
         Map<String, ChangedFile> files = new LinkedHashMap<>();
@@ -73,9 +75,11 @@ public final class ChangeHistory {
         int looked = 0;
         while (true) {
             if (!earlier.hasNext()) {
-                notes.add(looked == 0
-                        ? "This is the job's first run, so its changes are not known against an earlier deployment."
-                        : "No earlier run of this job purged zone " + zoneId + " successfully, so the changes since the last purge are not known.");
+                notes.add(
+                        looked == 0
+                                ? "This is the job's first run, so its changes are not known against an earlier deployment."
+                                : "No earlier run of this job purged zone " + zoneId
+                                        + " successfully, so the changes since the last purge are not known.");
                 return new Collected(false, List.copyOf(files.values()), included, notes);
             }
             if (looked == maxRuns) {
@@ -87,8 +91,8 @@ public final class ChangeHistory {
             looked++;
             if (run.purgeSucceeded(zoneId)) {
                 if (!included.isEmpty()) {
-                    notes.add("Also purging the changes of " + String.join(", ", included) + ", which ran after the last successful purge of this zone ("
-                            + run.displayName() + ").");
+                    notes.add("Also purging the changes of " + String.join(", ", included)
+                            + ", which ran after the last successful purge of this zone (" + run.displayName() + ").");
                 }
                 return new Collected(true, List.copyOf(files.values()), included, notes);
             }

@@ -43,7 +43,8 @@ public final class ConnectionCheck {
      * @param zoneId the zone to test, as configured
      * @param urlPrefixes the configured URL prefixes; the first is used for the test purge; blank tests the token only
      */
-    public static Result run(CloudflareClient client, @CheckForNull String zoneId, @CheckForNull String urlPrefixes) throws InterruptedException {
+    public static Result run(CloudflareClient client, @CheckForNull String zoneId, @CheckForNull String urlPrefixes)
+            throws InterruptedException {
         TokenStatus status;
         try {
             status = client.verifyToken();
@@ -51,12 +52,17 @@ public final class ConnectionCheck {
             return new Result(false, "Cloudflare did not accept the token: " + e.getMessage());
         }
         if (!status.isActive()) {
-            return new Result(false, "The token is " + status.status() + ", not active: enable it or create a new one in the Cloudflare dashboard "
-                    + "(My Profile > API Tokens), then update the Secret text credential.");
+            return new Result(
+                    false,
+                    "The token is " + status.status()
+                            + ", not active: enable it or create a new one in the Cloudflare dashboard "
+                            + "(My Profile > API Tokens), then update the Secret text credential.");
         }
         String zone = zoneId == null ? "" : zoneId.strip();
         if (zone.isEmpty()) {
-            return new Result(true, "The token is active. Set a zone ID and a URL prefix to also test that it may purge the zone.");
+            return new Result(
+                    true,
+                    "The token is active. Set a zone ID and a URL prefix to also test that it may purge the zone.");
         }
         Optional<String> zoneProblem = PurgeInputs.zoneIdProblem(zone);
         if (zoneProblem.isPresent()) {
@@ -64,7 +70,8 @@ public final class ConnectionCheck {
         }
         List<String> prefixes = PurgeSettings.values(urlPrefixes, false);
         if (prefixes.isEmpty()) {
-            return new Result(true, "The token is active. Set a URL prefix to also test that it may purge zone " + zone + ".");
+            return new Result(
+                    true, "The token is active. Set a URL prefix to also test that it may purge zone " + zone + ".");
         }
         String prefix = prefixes.get(0);
         Optional<String> prefixProblem = PlannerSettings.checkPrefix(prefix);
@@ -74,8 +81,10 @@ public final class ConnectionCheck {
         String url = testUrl(prefix);
         try {
             String id = client.purge(zone, PurgeScope.Kind.URLS, List.of(PurgeItem.of(url)));
-            return new Result(true, "The token is active and may purge zone " + zone + ": Cloudflare accepted the purge of " + url
-                    + (id.isEmpty() ? "" : " (request id " + id + ")") + ", a URL no site serves.");
+            return new Result(
+                    true,
+                    "The token is active and may purge zone " + zone + ": Cloudflare accepted the purge of " + url
+                            + (id.isEmpty() ? "" : " (request id " + id + ")") + ", a URL no site serves.");
         } catch (CloudflareException e) {
             return new Result(false, purgeProblem(e, zone));
         }
@@ -83,11 +92,14 @@ public final class ConnectionCheck {
 
     private static String purgeProblem(CloudflareException e, String zone) {
         if (e.kind() == FailureKind.AUTHENTICATION) {
-            return "The token is active, but it may not purge zone " + zone + ": give it the permission Zone > Cache Purge > Purge for this zone "
-                    + "(in the Cloudflare dashboard, My Profile > API Tokens, edit the token). Cloudflare said: " + e.getMessage();
+            return "The token is active, but it may not purge zone " + zone
+                    + ": give it the permission Zone > Cache Purge > Purge for this zone "
+                    + "(in the Cloudflare dashboard, My Profile > API Tokens, edit the token). Cloudflare said: "
+                    + e.getMessage();
         }
         if (e.kind() == FailureKind.ZONE_NOT_FOUND) {
-            return "The token is active, but zone " + zone + " is not one it can reach: check the zone ID (the zone's Overview page, API section) "
+            return "The token is active, but zone " + zone
+                    + " is not one it can reach: check the zone ID (the zone's Overview page, API section) "
                     + "and that the token's zone resources include it. Cloudflare said: " + e.getMessage();
         }
         return "The token is active, but the test purge failed: " + e.getMessage();

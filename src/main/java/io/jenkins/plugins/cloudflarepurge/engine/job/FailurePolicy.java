@@ -44,7 +44,8 @@ public enum FailurePolicy {
                 return policy;
             }
         }
-        throw new InvalidInputException(argument, argument + " '" + text + "' is not a failure policy: use 'fail', 'unstable' or 'warn'");
+        throw new InvalidInputException(
+                argument, argument + " '" + text + "' is not a failure policy: use 'fail', 'unstable' or 'warn'");
     }
 
     /** What a purge with this verdict does to the build. */
@@ -52,11 +53,12 @@ public enum FailurePolicy {
         return switch (verdict) {
             case SUCCESS -> BuildOutcome.SUCCESS;
             case CANCELLED -> BuildOutcome.ABORTED;
-            case PARTIAL, FAILED -> switch (this) {
-                case FAIL -> BuildOutcome.FAILURE;
-                case UNSTABLE -> BuildOutcome.UNSTABLE;
-                case WARN -> BuildOutcome.SUCCESS;
-            };
+            case PARTIAL, FAILED ->
+                switch (this) {
+                    case FAIL -> BuildOutcome.FAILURE;
+                    case UNSTABLE -> BuildOutcome.UNSTABLE;
+                    case WARN -> BuildOutcome.SUCCESS;
+                };
         };
     }
 
@@ -71,10 +73,14 @@ public enum FailurePolicy {
         }
         String what = verdict == Verdict.PARTIAL ? "The purge was incomplete" : "The purge failed";
         return switch (this) {
-            case FAIL -> what + ": failing the build (onFailure: 'fail'). Once the cause is fixed, the next run purges these changes again.";
-            case UNSTABLE -> what + ": marking the build unstable (onFailure: 'unstable'). The next run purges these changes again.";
-            case WARN -> "Warning: " + Character.toLowerCase(what.charAt(0)) + what.substring(1)
-                    + "; the build result is left as it is (onFailure: 'warn'). The next run purges these changes again.";
+            case FAIL ->
+                what
+                        + ": failing the build (onFailure: 'fail'). Once the cause is fixed, the next run purges these changes again.";
+            case UNSTABLE ->
+                what + ": marking the build unstable (onFailure: 'unstable'). The next run purges these changes again.";
+            case WARN ->
+                "Warning: " + Character.toLowerCase(what.charAt(0)) + what.substring(1)
+                        + "; the build result is left as it is (onFailure: 'warn'). The next run purges these changes again.";
         };
     }
 }

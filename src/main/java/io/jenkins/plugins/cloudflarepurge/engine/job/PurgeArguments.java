@@ -39,36 +39,54 @@ public final class PurgeArguments implements Serializable {
 
     @CheckForNull
     private String credentialsId;
+
     @CheckForNull
     private String zoneId;
+
     @CheckForNull
     private String urlPrefixes;
+
     private boolean purgeEverything;
+
     @CheckForNull
     private String sourceRoot;
+
     @CheckForNull
     private String includes;
+
     @CheckForNull
     private String excludes;
+
     @CheckForNull
     private String indexDocuments = PlannerSettings.DEFAULT_INDEX_DOCUMENTS;
+
     private boolean purgeDirectoryWithoutSlash;
+
     @CheckForNull
     private String extraUrls;
+
     @CheckForNull
     private String variants;
+
     @CheckForNull
     private String tags;
+
     @CheckForNull
     private String hosts;
+
     @CheckForNull
     private String prefixes;
+
     @CheckForNull
     private String paths;
+
     private int maxUrls = PlannerSettings.DEFAULT_MAX_URLS;
+
     @CheckForNull
     private String fallback = DEFAULT_FALLBACK;
+
     private boolean dryRun;
+
     @CheckForNull
     private String onFailure = FailurePolicy.DEFAULT.argument();
 
@@ -269,24 +287,56 @@ public final class PurgeArguments implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PurgeArguments a && purgeEverything == a.purgeEverything && purgeDirectoryWithoutSlash == a.purgeDirectoryWithoutSlash
-                && maxUrls == a.maxUrls && dryRun == a.dryRun && Objects.equals(credentialsId, a.credentialsId) && Objects.equals(zoneId, a.zoneId)
-                && Objects.equals(urlPrefixes, a.urlPrefixes) && Objects.equals(sourceRoot, a.sourceRoot) && Objects.equals(includes, a.includes)
-                && Objects.equals(excludes, a.excludes) && Objects.equals(indexDocuments, a.indexDocuments) && Objects.equals(extraUrls, a.extraUrls)
-                && Objects.equals(variants, a.variants) && Objects.equals(tags, a.tags) && Objects.equals(hosts, a.hosts)
-                && Objects.equals(prefixes, a.prefixes) && Objects.equals(paths, a.paths) && Objects.equals(fallback, a.fallback)
+        return o instanceof PurgeArguments a
+                && purgeEverything == a.purgeEverything
+                && purgeDirectoryWithoutSlash == a.purgeDirectoryWithoutSlash
+                && maxUrls == a.maxUrls
+                && dryRun == a.dryRun
+                && Objects.equals(credentialsId, a.credentialsId)
+                && Objects.equals(zoneId, a.zoneId)
+                && Objects.equals(urlPrefixes, a.urlPrefixes)
+                && Objects.equals(sourceRoot, a.sourceRoot)
+                && Objects.equals(includes, a.includes)
+                && Objects.equals(excludes, a.excludes)
+                && Objects.equals(indexDocuments, a.indexDocuments)
+                && Objects.equals(extraUrls, a.extraUrls)
+                && Objects.equals(variants, a.variants)
+                && Objects.equals(tags, a.tags)
+                && Objects.equals(hosts, a.hosts)
+                && Objects.equals(prefixes, a.prefixes)
+                && Objects.equals(paths, a.paths)
+                && Objects.equals(fallback, a.fallback)
                 && Objects.equals(onFailure, a.onFailure);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(credentialsId, zoneId, urlPrefixes, purgeEverything, sourceRoot, includes, excludes, indexDocuments,
-                purgeDirectoryWithoutSlash, extraUrls, variants, tags, hosts, prefixes, paths, maxUrls, fallback, dryRun, onFailure);
+        return Objects.hash(
+                credentialsId,
+                zoneId,
+                urlPrefixes,
+                purgeEverything,
+                sourceRoot,
+                includes,
+                excludes,
+                indexDocuments,
+                purgeDirectoryWithoutSlash,
+                extraUrls,
+                variants,
+                tags,
+                hosts,
+                prefixes,
+                paths,
+                maxUrls,
+                fallback,
+                dryRun,
+                onFailure);
     }
 
     /** The arguments by name, for messages and tests; the credential's ID is shown, never a secret (this class holds none). */
     @Override
     public String toString() {
-        return "PurgeArguments[zoneId=" + zoneId + ", urlPrefixes=" + urlPrefixes + ", credentialsId=" + credentialsId + ", dryRun=" + dryRun + "]";
+        return "PurgeArguments[zoneId=" + zoneId + ", urlPrefixes=" + urlPrefixes + ", credentialsId=" + credentialsId
+                + ", dryRun=" + dryRun + "]";
     }
 }

@@ -94,7 +94,9 @@ public final class PurgeReport implements Serializable {
 
     /** Whether this purge counts as the last successful purge of {@code zone}: done for real, and complete. */
     public boolean succeededFor(String zone) {
-        return !dryRun && zoneId.equalsIgnoreCase(zone.strip()) && Verdict.SUCCESS.name().equals(verdict);
+        return !dryRun
+                && zoneId.equalsIgnoreCase(zone.strip())
+                && Verdict.SUCCESS.name().equals(verdict);
     }
 
     public String getZoneId() {

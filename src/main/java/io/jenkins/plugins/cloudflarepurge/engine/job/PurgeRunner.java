@@ -45,7 +45,11 @@ public final class PurgeRunner {
      * @param console receives whole lines, each with the {@code [Cloudflare]} prefix
      * @throws InvalidInputException when a value is refused before anything is sent (a defect of the settings' checks)
      */
-    public PurgeReport run(PurgeSettings settings, Supplier<ChangeHistory.Collected> changes, PurgeLimits limits, ExecutorFactory executors,
+    public PurgeReport run(
+            PurgeSettings settings,
+            Supplier<ChangeHistory.Collected> changes,
+            PurgeLimits limits,
+            ExecutorFactory executors,
             Consumer<String> console) {
         long started = System.nanoTime();
         Consumer<String> out = line -> console.accept(PREFIX + line);
@@ -58,7 +62,8 @@ public final class PurgeRunner {
         try {
             plan = plan(settings, changes, report, out);
         } catch (InvalidSettingException e) {
-            throw PurgeSettings.invalid(settings.caller(), settings.target().name().toLowerCase(Locale.ROOT), e.getMessage());
+            throw PurgeSettings.invalid(
+                    settings.caller(), settings.target().name().toLowerCase(Locale.ROOT), e.getMessage());
         }
         PurgeScope scope = plan.scope().orElse(null);
         report.mode = plan.mode().name().toLowerCase(Locale.ROOT);
@@ -79,12 +84,16 @@ public final class PurgeRunner {
             report.requests = expectedRequests;
             report.summary = scope == null
                     ? "Dry run: nothing would be purged; nothing was sent to Cloudflare."
-                    : "Dry run: would purge " + count(scope) + " in " + plural(expectedRequests, "request") + "; nothing was sent to Cloudflare.";
+                    : "Dry run: would purge " + count(scope) + " in " + plural(expectedRequests, "request")
+                            + "; nothing was sent to Cloudflare.";
             return finish(report, settings, started, true, out);
         }
         report.fallbackReason.lines().forEach(out);
         if (scope == null) {
-            report.summary = "Nothing to purge" + (plan.fallbackReason().isPresent() ? "." : ": no changed file is published under the URL prefixes.");
+            report.summary = "Nothing to purge"
+                    + (plan.fallbackReason().isPresent()
+                            ? "."
+                            : ": no changed file is published under the URL prefixes.");
             return finish(report, settings, started, true, out);
         }
         PurgeResult result = executors.create(limits).execute(settings.zoneId(), scope, new ConsoleProgress(console));
@@ -100,18 +109,25 @@ public final class PurgeRunner {
         return finish(report, settings, started, false, out);
     }
 
-    private PurgePlan plan(PurgeSettings settings, Supplier<ChangeHistory.Collected> changes, PurgeReport.Builder report, Consumer<String> out) {
+    private PurgePlan plan(
+            PurgeSettings settings,
+            Supplier<ChangeHistory.Collected> changes,
+            PurgeReport.Builder report,
+            Consumer<String> out) {
         return switch (settings.target()) {
             case CHANGES -> {
                 ChangeHistory.Collected collected = changes.get();
                 collected.notes().forEach(out);
                 report.runsIncluded = collected.runsIncluded();
-                PlannerSettings planner = settings.planner().orElseThrow(() -> new IllegalStateException("a purge of the changes has planner settings"));
+                PlannerSettings planner = settings.planner()
+                        .orElseThrow(() -> new IllegalStateException("a purge of the changes has planner settings"));
                 yield this.planner.plan(collected.files(), collected.available(), planner);
             }
-            case PATHS -> settings.planner().isPresent()
-                    ? planner.planPaths(settings.values(), settings.planner().get())
-                    : planner.planExplicit(PurgeScope.Kind.URLS, settings.values());
+            case PATHS ->
+                settings.planner().isPresent()
+                        ? planner.planPaths(
+                                settings.values(), settings.planner().get())
+                        : planner.planExplicit(PurgeScope.Kind.URLS, settings.values());
             case EVERYTHING -> planner.planEverything();
             case TAGS -> planner.planExplicit(PurgeScope.Kind.TAGS, settings.values());
             case HOSTS -> planner.planExplicit(PurgeScope.Kind.HOSTS, settings.values());
@@ -119,7 +135,12 @@ public final class PurgeRunner {
         };
     }
 
-    private static PurgeReport finish(PurgeReport.Builder report, PurgeSettings settings, long started, boolean printSummary, Consumer<String> out) {
+    private static PurgeReport finish(
+            PurgeReport.Builder report,
+            PurgeSettings settings,
+            long started,
+            boolean printSummary,
+            Consumer<String> out) {
         report.outcome = settings.failurePolicy().outcome(report.verdict);
         report.durationMillis = (System.nanoTime() - started) / 1_000_000;
         if (printSummary) {
@@ -134,14 +155,20 @@ public final class PurgeRunner {
 
     /** The header line: zone, mode, changed files, items and requests. */
     static String header(PurgeSettings settings, PurgePlan plan, @CheckForNull PurgeScope scope, int requests) {
-        StringBuilder line = new StringBuilder(settings.dryRun() ? "Dry run for zone " : "Zone ").append(settings.zoneId()).append(": ");
-        line.append(switch (plan.mode()) {
-            case SKIP -> "nothing to purge";
-            case EVERYTHING -> "purge everything";
-            default -> "purge " + plan.mode().name().toLowerCase(Locale.ROOT);
-        });
+        StringBuilder line = new StringBuilder(settings.dryRun() ? "Dry run for zone " : "Zone ")
+                .append(settings.zoneId())
+                .append(": ");
+        line.append(
+                switch (plan.mode()) {
+                    case SKIP -> "nothing to purge";
+                    case EVERYTHING -> "purge everything";
+                    default -> "purge " + plan.mode().name().toLowerCase(Locale.ROOT);
+                });
         if (settings.target() == PurgeSettings.Target.CHANGES || settings.target() == PurgeSettings.Target.PATHS) {
-            line.append(", ").append(plural(plan.changedFileCount(), settings.target() == PurgeSettings.Target.CHANGES ? "changed file" : "path"));
+            line.append(", ")
+                    .append(plural(
+                            plan.changedFileCount(),
+                            settings.target() == PurgeSettings.Target.CHANGES ? "changed file" : "path"));
         }
         if (scope != null && scope.kind() != PurgeScope.Kind.EVERYTHING) {
             line.append(", ").append(count(scope));
@@ -151,11 +178,12 @@ public final class PurgeRunner {
     }
 
     static int expectedRequests(PurgeScope scope, PurgeLimits limits) {
-        int per = switch (scope.kind()) {
-            case EVERYTHING -> 1;
-            case URLS -> limits.urlsPerRequest();
-            default -> limits.valuesPerRequest();
-        };
+        int per =
+                switch (scope.kind()) {
+                    case EVERYTHING -> 1;
+                    case URLS -> limits.urlsPerRequest();
+                    default -> limits.valuesPerRequest();
+                };
         return (scope.size() + per - 1) / per;
     }
 
@@ -208,7 +236,9 @@ public final class PurgeRunner {
     }
 
     private static String count(PurgeScope scope) {
-        return scope.kind() == PurgeScope.Kind.EVERYTHING ? "everything" : ConsoleProgress.count(scope.size(), scope.kind());
+        return scope.kind() == PurgeScope.Kind.EVERYTHING
+                ? "everything"
+                : ConsoleProgress.count(scope.size(), scope.kind());
     }
 
     private static String plural(int n, String noun) {

@@ -49,13 +49,22 @@ public final class PurgeSettings {
     private final String zoneId;
     private final Target target;
     private final List<String> values;
+
     @CheckForNull
     private final PlannerSettings planner;
+
     private final boolean dryRun;
     private final FailurePolicy failurePolicy;
 
-    private PurgeSettings(String caller, String credentialsId, String zoneId, Target target, List<String> values, @CheckForNull PlannerSettings planner,
-            boolean dryRun, FailurePolicy failurePolicy) {
+    private PurgeSettings(
+            String caller,
+            String credentialsId,
+            String zoneId,
+            Target target,
+            List<String> values,
+            @CheckForNull PlannerSettings planner,
+            boolean dryRun,
+            FailurePolicy failurePolicy) {
         this.caller = caller;
         this.credentialsId = credentialsId;
         this.zoneId = zoneId;
@@ -76,21 +85,32 @@ public final class PurgeSettings {
      * @param defaultUrlPrefixes the global default URL prefixes, blank for none; used only with the global zone
      * @throws InvalidInputException for the first problem, naming the argument
      */
-    public static PurgeSettings resolve(String caller, PurgeArguments args, @CheckForNull String defaultCredentialsId, @CheckForNull String defaultZoneId,
+    public static PurgeSettings resolve(
+            String caller,
+            PurgeArguments args,
+            @CheckForNull String defaultCredentialsId,
+            @CheckForNull String defaultZoneId,
             @CheckForNull String defaultUrlPrefixes) {
         boolean dryRun = args.isDryRun();
-        FailurePolicy policy = argument(caller, PurgeArguments.ON_FAILURE, () -> FailurePolicy.parse(PurgeArguments.ON_FAILURE, args.getOnFailure()));
+        FailurePolicy policy = argument(
+                caller,
+                PurgeArguments.ON_FAILURE,
+                () -> FailurePolicy.parse(PurgeArguments.ON_FAILURE, args.getOnFailure()));
 
         String credentialsId = firstNonBlank(args.getCredentialsId(), defaultCredentialsId);
         if (credentialsId.isEmpty() && !dryRun) {
-            throw invalid(caller, PurgeArguments.CREDENTIALS_ID,
+            throw invalid(
+                    caller,
+                    PurgeArguments.CREDENTIALS_ID,
                     "no credential is set: give the ID of a Secret text credential holding the Cloudflare API token, or set a default under Manage Jenkins > System > Cloudflare cache purge");
         }
 
         boolean zoneFromJob = !blank(args.getZoneId());
         String rawZone = firstNonBlank(args.getZoneId(), defaultZoneId);
         if (rawZone.isEmpty()) {
-            throw invalid(caller, PurgeArguments.ZONE_ID,
+            throw invalid(
+                    caller,
+                    PurgeArguments.ZONE_ID,
                     "no zone ID is set: copy it from the zone's Overview page in the Cloudflare dashboard, or set a default under Manage Jenkins > System > Cloudflare cache purge");
         }
         Optional<String> zoneProblem = PurgeInputs.zoneIdProblem(rawZone);
@@ -111,29 +131,44 @@ public final class PurgeSettings {
         if (explicit.size() > 1) {
             List<String> names = new ArrayList<>();
             explicit.keySet().forEach(t -> names.add(t.argument));
-            throw invalid(caller, names.get(1), "give only one of purgeEverything, tags, hosts, prefixes and paths, not " + String.join(" and ", names)
-                    + ": Cloudflare takes one kind of purge per request; use the step once per kind");
+            throw invalid(
+                    caller,
+                    names.get(1),
+                    "give only one of purgeEverything, tags, hosts, prefixes and paths, not "
+                            + String.join(" and ", names)
+                            + ": Cloudflare takes one kind of purge per request; use the step once per kind");
         }
-        Target target = explicit.isEmpty() ? Target.CHANGES : explicit.keySet().iterator().next();
+        Target target = explicit.isEmpty()
+                ? Target.CHANGES
+                : explicit.keySet().iterator().next();
         List<String> values = explicit.getOrDefault(target, List.of());
 
         PurgePlanner planner = new PurgePlanner();
         switch (target) {
-            case TAGS, HOSTS, PREFIXES -> argument(caller, Objects.requireNonNull(target.argument), () -> planner.planExplicit(PurgeScope.Kind.valueOf(target.name()), values));
-            default -> { }
+            case TAGS, HOSTS, PREFIXES ->
+                argument(
+                        caller,
+                        Objects.requireNonNull(target.argument),
+                        () -> planner.planExplicit(PurgeScope.Kind.valueOf(target.name()), values));
+            default -> {}
         }
 
         List<String> prefixes = values(args.getUrlPrefixes(), false);
         if (prefixes.isEmpty() && !otherZone) {
             prefixes = values(defaultUrlPrefixes, false);
         }
-        boolean needsPrefixes = target == Target.CHANGES || (target == Target.PATHS && values.stream().anyMatch(v -> !hasScheme(v)));
+        boolean needsPrefixes = target == Target.CHANGES
+                || (target == Target.PATHS && values.stream().anyMatch(v -> !hasScheme(v)));
         PlannerSettings plannerSettings = null;
         if (needsPrefixes) {
             if (prefixes.isEmpty()) {
-                throw invalid(caller, PurgeArguments.URL_PREFIXES, otherZone
-                        ? "no URL prefix is set for zone " + zoneId + ": the global URL prefixes belong to the global zone, so give this zone's public URL, such as https://www.example.com"
-                        : "no URL prefix is set: give the public URL the site is served at, such as https://www.example.com, or set a default under Manage Jenkins");
+                throw invalid(
+                        caller,
+                        PurgeArguments.URL_PREFIXES,
+                        otherZone
+                                ? "no URL prefix is set for zone " + zoneId
+                                        + ": the global URL prefixes belong to the global zone, so give this zone's public URL, such as https://www.example.com"
+                                : "no URL prefix is set: give the public URL the site is served at, such as https://www.example.com, or set a default under Manage Jenkins");
             }
             plannerSettings = plannerSettings(caller, args, prefixes);
         } else if (!prefixes.isEmpty() && target == Target.PATHS) {
@@ -162,22 +197,26 @@ public final class PurgeSettings {
         for (String extra : extras) {
             check(caller, PurgeArguments.EXTRA_URLS, PlannerSettings.checkExtraPath(extra));
         }
-        List<Map<String, String>> variants = argument(caller, PurgeArguments.VARIANTS, () -> Variants.parse(args.getVariants()));
+        List<Map<String, String>> variants =
+                argument(caller, PurgeArguments.VARIANTS, () -> Variants.parse(args.getVariants()));
         check(caller, PurgeArguments.MAX_URLS, PlannerSettings.checkMaxUrls(args.getMaxUrls()));
         FallbackPolicy fallback = argument(caller, PurgeArguments.FALLBACK, () -> parseFallback(args.getFallback()));
-        return argument(caller, PurgeArguments.URL_PREFIXES, () -> PlannerSettings.builder()
-                .prefixes(prefixes)
-                .sourceRoot(args.getSourceRoot())
-                .includes(args.getIncludes())
-                .excludes(args.getExcludes())
-                .indexDocuments(args.getIndexDocuments())
-                .purgeDirectoryWithoutSlash(args.isPurgeDirectoryWithoutSlash())
-                .extraPaths(extras)
-                .variants(variants)
-                .maxUrls(args.getMaxUrls())
-                .tooManyUrlsFallback(fallback)
-                .noChangesetFallback(fallback)
-                .build());
+        return argument(
+                caller,
+                PurgeArguments.URL_PREFIXES,
+                () -> PlannerSettings.builder()
+                        .prefixes(prefixes)
+                        .sourceRoot(args.getSourceRoot())
+                        .includes(args.getIncludes())
+                        .excludes(args.getExcludes())
+                        .indexDocuments(args.getIndexDocuments())
+                        .purgeDirectoryWithoutSlash(args.isPurgeDirectoryWithoutSlash())
+                        .extraPaths(extras)
+                        .variants(variants)
+                        .maxUrls(args.getMaxUrls())
+                        .tooManyUrlsFallback(fallback)
+                        .noChangesetFallback(fallback)
+                        .build());
     }
 
     /** {@code everything}, {@code hosts}, {@code prefixes} or {@code skip} in any case; blank for {@code everything}. */
@@ -191,7 +230,9 @@ public final class PurgeSettings {
                 return policy;
             }
         }
-        throw new InvalidInputException(PurgeArguments.FALLBACK, "'" + text + "' is not a fallback: use 'everything', 'hosts', 'prefixes' or 'skip'");
+        throw new InvalidInputException(
+                PurgeArguments.FALLBACK,
+                "'" + text + "' is not a fallback: use 'everything', 'hosts', 'prefixes' or 'skip'");
     }
 
     // ---- helpers ----

@@ -29,13 +29,17 @@ public final class Variants {
                 }
                 int colon = header.indexOf(':');
                 if (colon <= 0) {
-                    throw new InvalidInputException(PurgeArguments.VARIANTS, "variant '" + line.strip()
-                            + "' is not a list of headers: write one variant per line as Name: value, with ';' between headers, as in CF-Device-Type: mobile");
+                    throw new InvalidInputException(
+                            PurgeArguments.VARIANTS,
+                            "variant '" + line.strip()
+                                    + "' is not a list of headers: write one variant per line as Name: value, with ';' between headers, as in CF-Device-Type: mobile");
                 }
                 String name = header.substring(0, colon).strip();
                 if (headers.put(name, header.substring(colon + 1).strip()) != null) {
-                    throw new InvalidInputException(PurgeArguments.VARIANTS, "variant '" + line.strip() + "' names the header " + name
-                            + " twice: a request carries each cache-key header once");
+                    throw new InvalidInputException(
+                            PurgeArguments.VARIANTS,
+                            "variant '" + line.strip() + "' names the header " + name
+                                    + " twice: a request carries each cache-key header once");
                 }
             }
             PlannerSettings.checkVariant(headers).ifPresent(problem -> {

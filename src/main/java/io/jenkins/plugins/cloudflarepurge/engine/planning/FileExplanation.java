@@ -26,14 +26,22 @@ public final class FileExplanation {
     }
 
     private final String path;
+
     @CheckForNull
     private final ChangeKind kind;
+
     private final Outcome outcome;
     private final List<String> urls;
+
     @CheckForNull
     private final String reason;
 
-    private FileExplanation(String path, @CheckForNull ChangeKind kind, Outcome outcome, List<String> urls, @CheckForNull String reason) {
+    private FileExplanation(
+            String path,
+            @CheckForNull ChangeKind kind,
+            Outcome outcome,
+            List<String> urls,
+            @CheckForNull String reason) {
         this.path = path;
         this.kind = kind;
         this.outcome = outcome;
@@ -91,8 +99,12 @@ public final class FileExplanation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FileExplanation other && path.equals(other.path) && kind == other.kind && outcome == other.outcome
-                && urls.equals(other.urls) && Objects.equals(reason, other.reason);
+        return o instanceof FileExplanation other
+                && path.equals(other.path)
+                && kind == other.kind
+                && outcome == other.outcome
+                && urls.equals(other.urls)
+                && Objects.equals(reason, other.reason);
     }
 
     @Override

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 final class HttpUrl {
 
     private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.?");
-    private static final Pattern LOOKS_LIKE_HOST = Pattern.compile("[\\p{L}\\p{N}_-]+(\\.[\\p{L}\\p{N}_-]+)+(:\\d+)?([/?].*)?");
+    private static final Pattern LOOKS_LIKE_HOST =
+            Pattern.compile("[\\p{L}\\p{N}_-]+(\\.[\\p{L}\\p{N}_-]+)+(:\\d+)?([/?].*)?");
 
     private final String scheme;
     private final String host;
     private final String authority;
     private final String path;
+
     @CheckForNull
     private final String query;
 
@@ -54,7 +56,8 @@ final class HttpUrl {
         String text = raw.trim();
         String quoted = field + " '" + RepositoryPath.printable(raw) + "'";
         if (text.isEmpty()) {
-            throw new InvalidSettingException(field, raw, field + " is empty: write a URL such as https://www.example.org");
+            throw new InvalidSettingException(
+                    field, raw, field + " is empty: write a URL such as https://www.example.org");
         }
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
@@ -65,25 +68,36 @@ final class HttpUrl {
             throw new InvalidSettingException(field, raw, quoted + " contains a backslash: URLs use '/'");
         }
         if (!hasScheme(text)) {
-            String hint = LOOKS_LIKE_HOST.matcher(text).matches() ? ": write https://" + text : ": write it as https://host/path";
+            String hint = LOOKS_LIKE_HOST.matcher(text).matches()
+                    ? ": write https://" + text
+                    : ": write it as https://host/path";
             throw new InvalidSettingException(field, raw, quoted + " has no scheme" + hint);
         }
         int schemeEnd = text.indexOf("://");
         String scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new InvalidSettingException(field, raw, quoted + " has the scheme '" + scheme + "': Cloudflare caches only https:// and http:// URLs");
+            throw new InvalidSettingException(
+                    field,
+                    raw,
+                    quoted + " has the scheme '" + scheme + "': Cloudflare caches only https:// and http:// URLs");
         }
         int authorityStart = schemeEnd + 3;
         int authorityEnd = indexOfAny(text, "/?#", authorityStart);
         String authority = text.substring(authorityStart, authorityEnd);
         if (authority.indexOf('@') >= 0) {
-            throw new InvalidSettingException(field, raw, quoted + " contains user info ('" + authority.substring(0, authority.lastIndexOf('@') + 1)
-                    + "'): remove it; cache keys have none, and credentials do not belong in a job's configuration");
+            throw new InvalidSettingException(
+                    field,
+                    raw,
+                    quoted + " contains user info ('" + authority.substring(0, authority.lastIndexOf('@') + 1)
+                            + "'): remove it; cache keys have none, and credentials do not belong in a job's configuration");
         }
         int fragment = text.indexOf('#', authorityEnd);
         if (fragment >= 0) {
-            throw new InvalidSettingException(field, raw, quoted + " has a fragment ('" + text.substring(fragment)
-                    + "'): remove it; browsers never send fragments, so they are not part of a cache key");
+            throw new InvalidSettingException(
+                    field,
+                    raw,
+                    quoted + " has a fragment ('" + text.substring(fragment)
+                            + "'): remove it; browsers never send fragments, so they are not part of a cache key");
         }
         int queryStart = text.indexOf('?', authorityEnd);
         String rawPath = text.substring(authorityEnd, queryStart < 0 ? text.length() : queryStart);
@@ -91,7 +105,8 @@ final class HttpUrl {
 
         String hostAndPort = authority;
         String port = "";
-        int colon = authority.startsWith("[") ? authority.indexOf(':', authority.indexOf(']')) : authority.lastIndexOf(':');
+        int colon =
+                authority.startsWith("[") ? authority.indexOf(':', authority.indexOf(']')) : authority.lastIndexOf(':');
         if (colon >= 0) {
             hostAndPort = authority.substring(0, colon);
             port = authority.substring(colon + 1);
@@ -100,7 +115,8 @@ final class HttpUrl {
         if (!port.isEmpty()) {
             int number = parsePort(port);
             if (number < 1 || number > 65535) {
-                throw new InvalidSettingException(field, raw, quoted + " has the port '" + port + "': a port is a number from 1 to 65535");
+                throw new InvalidSettingException(
+                        field, raw, quoted + " has the port '" + port + "': a port is a number from 1 to 65535");
             }
             boolean isDefault = (scheme.equals("https") && number == 443) || (scheme.equals("http") && number == 80);
             port = isDefault ? "" : ":" + number; // a browser drops the default port, so the cache key has none
@@ -121,11 +137,15 @@ final class HttpUrl {
         try {
             ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(field, raw, quoted + " has the invalid host name '" + host + "': " + e.getMessage());
+            throw new InvalidSettingException(
+                    field, raw, quoted + " has the invalid host name '" + host + "': " + e.getMessage());
         }
         if (!HOST.matcher(ascii).matches()) {
-            throw new InvalidSettingException(field, raw, quoted + " has the invalid host name '" + host
-                    + "': use letters, digits, '-' and '.' as in www.example.org");
+            throw new InvalidSettingException(
+                    field,
+                    raw,
+                    quoted + " has the invalid host name '" + host
+                            + "': use letters, digits, '-' and '.' as in www.example.org");
         }
         return ascii;
     }

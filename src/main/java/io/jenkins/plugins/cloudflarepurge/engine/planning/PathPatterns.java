@@ -67,8 +67,11 @@ public final class PathPatterns {
         }
         // Glob users write **/*.{css,js}; the comma then splits it into two halves that match nothing.
         if (pattern.indexOf('{') >= 0 != pattern.indexOf('}') >= 0) {
-            throw new InvalidSettingException(field, pattern, quoted
-                    + " looks like half of a {a,b} alternative, which Ant patterns do not have: list each pattern, as in **/*.css, **/*.js");
+            throw new InvalidSettingException(
+                    field,
+                    pattern,
+                    quoted
+                            + " looks like half of a {a,b} alternative, which Ant patterns do not have: list each pattern, as in **/*.css, **/*.js");
         }
         String p = pattern.replace('\\', '/');
         while (p.startsWith("./") || p.startsWith("/")) {
@@ -79,8 +82,10 @@ public final class PathPatterns {
         }
         for (String segment : p.split("/")) {
             if (segment.equals("..")) {
-                throw new InvalidSettingException(field, pattern, quoted
-                        + " has a '..' segment: patterns match paths below the source root, as in assets/**");
+                throw new InvalidSettingException(
+                        field,
+                        pattern,
+                        quoted + " has a '..' segment: patterns match paths below the source root, as in assets/**");
             }
         }
         if (p.isEmpty()) {

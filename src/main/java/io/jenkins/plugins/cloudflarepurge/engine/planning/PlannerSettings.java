@@ -34,6 +34,7 @@ public final class PlannerSettings {
     static final String FIELD_EXCLUDES = "Excludes";
     /** For a form field that may hold includes or excludes: messages then read "Ant pattern '…' …". */
     static final String FIELD_PATTERNS = "Ant";
+
     static final String FIELD_INDEX_DOCUMENTS = "Index documents";
     static final String FIELD_EXTRA_PATH = "Extra path";
     static final String FIELD_VARIANT = "Cache-key variant";
@@ -61,10 +62,13 @@ public final class PlannerSettings {
             parsed.add(UrlPrefix.parse(prefix));
         }
         if (parsed.isEmpty()) {
-            throw new InvalidSettingException(UrlPrefix.FIELD, "", "No URL prefix is set: give at least one, such as https://www.example.org");
+            throw new InvalidSettingException(
+                    UrlPrefix.FIELD, "", "No URL prefix is set: give at least one, such as https://www.example.org");
         }
         this.prefixes = List.copyOf(parsed);
-        this.prefixesOverlap = prefixes.stream().anyMatch(x -> prefixes.stream().anyMatch(y -> x != y && y.toString().startsWith(x.toString())));
+        this.prefixesOverlap = prefixes.stream()
+                .anyMatch(x ->
+                        prefixes.stream().anyMatch(y -> x != y && y.toString().startsWith(x.toString())));
         this.sourceRoot = normalizeSourceRoot(b.sourceRoot);
         this.includes = PathPatterns.parse(FIELD_INCLUDES, b.includes);
         this.excludes = PathPatterns.parse(FIELD_EXCLUDES, b.excludes);
@@ -117,7 +121,8 @@ public final class PlannerSettings {
     public static Optional<String> checkPatterns(@CheckForNull String patterns, @CheckForNull String sourceRoot) {
         return problem(() -> {
             String root = normalizeSourceRoot(sourceRoot);
-            checkNotUnderSourceRoot(FIELD_PATTERNS, PathPatterns.parse(FIELD_PATTERNS, patterns == null ? "" : patterns), root);
+            checkNotUnderSourceRoot(
+                    FIELD_PATTERNS, PathPatterns.parse(FIELD_PATTERNS, patterns == null ? "" : patterns), root);
         });
     }
 
@@ -148,7 +153,8 @@ public final class PlannerSettings {
     public static Optional<String> checkMaxUrls(int maxUrls) {
         return maxUrls >= 1
                 ? Optional.empty()
-                : Optional.of(FIELD_MAX_URLS + " " + maxUrls + " is too small: give at least 1 (the default is " + DEFAULT_MAX_URLS + ")");
+                : Optional.of(FIELD_MAX_URLS + " " + maxUrls + " is too small: give at least 1 (the default is "
+                        + DEFAULT_MAX_URLS + ")");
     }
 
     /** Splits a text area's value into its non-blank lines, trimmed; for extra paths and prefixes. */
@@ -182,14 +188,20 @@ public final class PlannerSettings {
             return ""; // the repository root is published as it is
         }
         if (bare.indexOf('*') >= 0 || bare.indexOf('?') >= 0) {
-            throw new InvalidSettingException(FIELD_SOURCE_ROOT, raw, FIELD_SOURCE_ROOT + " '" + text
-                    + "' is a pattern: give the folder the site is built from, such as public/, and use Includes to pick files");
+            throw new InvalidSettingException(
+                    FIELD_SOURCE_ROOT,
+                    raw,
+                    FIELD_SOURCE_ROOT + " '" + text
+                            + "' is a pattern: give the folder the site is built from, such as public/, and use Includes to pick files");
         }
         try {
             return RepositoryPath.normalize(bare) + "/";
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(FIELD_SOURCE_ROOT, raw, FIELD_SOURCE_ROOT + " '" + RepositoryPath.printable(text)
-                    + "' is not a folder inside the repository: " + e.getMessage());
+            throw new InvalidSettingException(
+                    FIELD_SOURCE_ROOT,
+                    raw,
+                    FIELD_SOURCE_ROOT + " '" + RepositoryPath.printable(text)
+                            + "' is not a folder inside the repository: " + e.getMessage());
         }
     }
 
@@ -199,8 +211,12 @@ public final class PlannerSettings {
         }
         for (String pattern : patterns.patterns()) {
             if (pattern.startsWith(sourceRoot)) {
-                throw new InvalidSettingException(field, pattern, field + " pattern '" + pattern + "' starts with the source root '" + sourceRoot
-                        + "': patterns match the paths below it, so write '" + pattern.substring(sourceRoot.length()) + "'");
+                throw new InvalidSettingException(
+                        field,
+                        pattern,
+                        field + " pattern '" + pattern + "' starts with the source root '" + sourceRoot
+                                + "': patterns match the paths below it, so write '"
+                                + pattern.substring(sourceRoot.length()) + "'");
             }
         }
     }
@@ -215,10 +231,18 @@ public final class PlannerSettings {
             if (name.isEmpty()) {
                 continue;
             }
-            if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('*') >= 0 || name.indexOf('?') >= 0
-                    || name.equals(".") || name.equals("..") || name.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidSettingException(FIELD_INDEX_DOCUMENTS, raw, FIELD_INDEX_DOCUMENTS + " entry '" + RepositoryPath.printable(name)
-                        + "' is not a file name: give names such as index.html, index.htm, separated by commas");
+            if (name.indexOf('/') >= 0
+                    || name.indexOf('\\') >= 0
+                    || name.indexOf('*') >= 0
+                    || name.indexOf('?') >= 0
+                    || name.equals(".")
+                    || name.equals("..")
+                    || name.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidSettingException(
+                        FIELD_INDEX_DOCUMENTS,
+                        raw,
+                        FIELD_INDEX_DOCUMENTS + " entry '" + RepositoryPath.printable(name)
+                                + "' is not a file name: give names such as index.html, index.htm, separated by commas");
             }
             names.add(name);
         }
@@ -227,24 +251,36 @@ public final class PlannerSettings {
 
     private static Map<String, String> parseVariant(Map<String, String> headers) {
         if (headers.isEmpty()) {
-            throw new InvalidSettingException(FIELD_VARIANT, "{}", FIELD_VARIANT
-                    + " is empty: the plain URL is always purged, so give each variant at least one header, such as CF-Device-Type: mobile");
+            throw new InvalidSettingException(
+                    FIELD_VARIANT,
+                    "{}",
+                    FIELD_VARIANT
+                            + " is empty: the plain URL is always purged, so give each variant at least one header, such as CF-Device-Type: mobile");
         }
         Map<String, String> checked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> header : headers.entrySet()) {
             String name = header.getKey() == null ? "" : header.getKey().trim();
             String value = header.getValue() == null ? "" : header.getValue().trim();
             if (!HEADER_NAME.matcher(name).matches()) {
-                throw new InvalidSettingException(FIELD_VARIANT, name, FIELD_VARIANT + " header name '" + RepositoryPath.printable(name)
-                        + "' is not a valid HTTP header name: use letters, digits and '-', as in CF-Device-Type");
+                throw new InvalidSettingException(
+                        FIELD_VARIANT,
+                        name,
+                        FIELD_VARIANT + " header name '" + RepositoryPath.printable(name)
+                                + "' is not a valid HTTP header name: use letters, digits and '-', as in CF-Device-Type");
             }
             if (value.isEmpty() || value.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidSettingException(FIELD_VARIANT, value, FIELD_VARIANT + " header " + name + " has the value '"
-                        + RepositoryPath.printable(value) + "': give a non-empty value on one line, as in CF-Device-Type: mobile");
+                throw new InvalidSettingException(
+                        FIELD_VARIANT,
+                        value,
+                        FIELD_VARIANT + " header " + name + " has the value '" + RepositoryPath.printable(value)
+                                + "': give a non-empty value on one line, as in CF-Device-Type: mobile");
             }
             if (checked.put(name, value) != null) {
-                throw new InvalidSettingException(FIELD_VARIANT, name, FIELD_VARIANT + " names the header " + name.toLowerCase(Locale.ROOT)
-                        + " twice: a request carries each cache-key header once");
+                throw new InvalidSettingException(
+                        FIELD_VARIANT,
+                        name,
+                        FIELD_VARIANT + " names the header " + name.toLowerCase(Locale.ROOT)
+                                + " twice: a request carries each cache-key header once");
             }
         }
         return Collections.unmodifiableMap(new TreeMap<>(checked));
@@ -325,7 +361,9 @@ public final class PlannerSettings {
         if (sourceRoot.isEmpty()) {
             return path;
         }
-        return path.startsWith(sourceRoot) && path.length() > sourceRoot.length() ? path.substring(sourceRoot.length()) : null;
+        return path.startsWith(sourceRoot) && path.length() > sourceRoot.length()
+                ? path.substring(sourceRoot.length())
+                : null;
     }
 
     /** Settings under construction; every setter accepts null for "not set". */
@@ -334,8 +372,10 @@ public final class PlannerSettings {
         private String sourceRoot = "";
         private String includes = "";
         private String excludes = "";
+
         @CheckForNull
         private String indexDocuments = null;
+
         private boolean purgeDirectoryWithoutSlash;
         private final List<String> extraPaths = new ArrayList<>();
         private final List<Map<String, String>> variants = new ArrayList<>();

@@ -24,17 +24,26 @@ public final class PurgePlan {
     }
 
     private final Mode mode;
+
     @CheckForNull
     private final PurgeScope scope;
+
     @CheckForNull
     private final String fallbackReason;
+
     private final List<FileExplanation> explanations;
     private final List<String> extraUrls;
     private final int changedFileCount;
     private final int plannedUrlCount;
 
-    PurgePlan(Mode mode, @CheckForNull PurgeScope scope, @CheckForNull String fallbackReason, List<FileExplanation> explanations,
-            List<String> extraUrls, int changedFileCount, int plannedUrlCount) {
+    PurgePlan(
+            Mode mode,
+            @CheckForNull PurgeScope scope,
+            @CheckForNull String fallbackReason,
+            List<FileExplanation> explanations,
+            List<String> extraUrls,
+            int changedFileCount,
+            int plannedUrlCount) {
         if ((mode == Mode.SKIP) != (scope == null)) {
             throw new IllegalArgumentException("a plan skips exactly when it has no scope");
         }
@@ -86,14 +95,22 @@ public final class PurgePlan {
 
     /** One line saying what will be purged. */
     public String summary() {
-        long published = explanations.stream().filter(FileExplanation::isPublished).count();
-        String files = String.format(Locale.ROOT, "%,d changed file%s (%,d published, %,d skipped)", changedFileCount,
-                changedFileCount == 1 ? "" : "s", published, explanations.size() - published);
+        long published =
+                explanations.stream().filter(FileExplanation::isPublished).count();
+        String files = String.format(
+                Locale.ROOT,
+                "%,d changed file%s (%,d published, %,d skipped)",
+                changedFileCount,
+                changedFileCount == 1 ? "" : "s",
+                published,
+                explanations.size() - published);
         return switch (mode) {
             case SKIP -> "Nothing to purge; " + files + ".";
             case EVERYTHING -> "Purge everything; " + files + ".";
             case URLS -> String.format(Locale.ROOT, "Purge %,d URLs; %s.", size(), files);
-            default -> String.format(Locale.ROOT, "Purge %,d %s; %s.", size(), mode.name().toLowerCase(Locale.ROOT), files);
+            default ->
+                String.format(
+                        Locale.ROOT, "Purge %,d %s; %s.", size(), mode.name().toLowerCase(Locale.ROOT), files);
         };
     }
 

@@ -75,7 +75,8 @@ public final class PurgePlanner {
             String sitePath = SitePath.parse("Path to purge", entry);
             List<String> produced = new ArrayList<>(urls.add(sitePath));
             int slash = sitePath.lastIndexOf('/');
-            if (sitePath.indexOf('?') < 0 && isIndexDocument(UrlPathEncoder.decode(sitePath.substring(slash + 1)), settings)) {
+            if (sitePath.indexOf('?') < 0
+                    && isIndexDocument(UrlPathEncoder.decode(sitePath.substring(slash + 1)), settings)) {
                 String directory = sitePath.substring(0, slash + 1);
                 produced.addAll(urls.add(directory));
                 if (settings.purgeDirectoryWithoutSlash()) {
@@ -103,31 +104,52 @@ public final class PurgePlanner {
         }
         List<String> checked = ExplicitTargets.normalize(kind, values);
         PurgePlan.Mode mode = PurgePlan.Mode.valueOf(kind.name());
-        return new PurgePlan(mode, PurgeScope.of(kind, checked), null, List.of(), List.of(), checked.size(), kind == PurgeScope.Kind.URLS ? checked.size() : 0);
+        return new PurgePlan(
+                mode,
+                PurgeScope.of(kind, checked),
+                null,
+                List.of(),
+                List.of(),
+                checked.size(),
+                kind == PurgeScope.Kind.URLS ? checked.size() : 0);
     }
 
-    private static FileExplanation explain(ChangedFile change, PlannerSettings settings, UrlCollector urls, Map<String, String> reasons) {
+    private static FileExplanation explain(
+            ChangedFile change, PlannerSettings settings, UrlCollector urls, Map<String, String> reasons) {
         String path;
         try {
             path = RepositoryPath.normalize(change.path());
         } catch (IllegalArgumentException e) {
-            return FileExplanation.skipped(change.path(), change.kind(), FileExplanation.Outcome.REFUSED, e.getMessage());
+            return FileExplanation.skipped(
+                    change.path(), change.kind(), FileExplanation.Outcome.REFUSED, e.getMessage());
         }
         String published = settings.publishedPath(path);
         if (published == null) {
-            return FileExplanation.skipped(change.path(), change.kind(), FileExplanation.Outcome.OUTSIDE_SOURCE_ROOT,
-                    reasons.computeIfAbsent(" outside", k -> "outside the source root '" + settings.sourceRoot() + "', so not published"));
+            return FileExplanation.skipped(
+                    change.path(),
+                    change.kind(),
+                    FileExplanation.Outcome.OUTSIDE_SOURCE_ROOT,
+                    reasons.computeIfAbsent(
+                            " outside",
+                            k -> "outside the source root '" + settings.sourceRoot() + "', so not published"));
         }
         if (!settings.excludes().isEmpty() || !settings.includes().isEmpty()) {
             TokenizedPath tokens = PathPatterns.tokenize(published);
             String exclude = settings.excludes().firstMatch(tokens);
             if (exclude != null) {
-                return FileExplanation.skipped(change.path(), change.kind(), FileExplanation.Outcome.EXCLUDED,
+                return FileExplanation.skipped(
+                        change.path(),
+                        change.kind(),
+                        FileExplanation.Outcome.EXCLUDED,
                         reasons.computeIfAbsent(exclude, k -> "excluded by '" + k + "'"));
             }
             if (!settings.includes().isEmpty() && settings.includes().firstMatch(tokens) == null) {
-                return FileExplanation.skipped(change.path(), change.kind(), FileExplanation.Outcome.NOT_INCLUDED,
-                        reasons.computeIfAbsent(" not included", k -> "matches none of the includes '" + settings.includes() + "'"));
+                return FileExplanation.skipped(
+                        change.path(),
+                        change.kind(),
+                        FileExplanation.Outcome.NOT_INCLUDED,
+                        reasons.computeIfAbsent(
+                                " not included", k -> "matches none of the includes '" + settings.includes() + "'"));
             }
         }
         List<String> produced = urls.add("/" + UrlPathEncoder.encodeFilePath(published));
@@ -153,18 +175,23 @@ public final class PurgePlanner {
         return false;
     }
 
-    private static PurgePlan finish(PlannerSettings settings, UrlCollector urls, List<FileExplanation> explanations, int considered) {
+    private static PurgePlan finish(
+            PlannerSettings settings, UrlCollector urls, List<FileExplanation> explanations, int considered) {
         List<String> extras = urls.addExtras();
         List<PurgeItem> items = withVariants(urls.ordered(), settings);
         if (items.size() > settings.maxUrls()) {
-            String cause = String.format(Locale.ROOT, "Too many URLs: the changes map to %,d URLs, more than the limit of %,d",
-                    items.size(), settings.maxUrls());
+            String cause = String.format(
+                    Locale.ROOT,
+                    "Too many URLs: the changes map to %,d URLs, more than the limit of %,d",
+                    items.size(),
+                    settings.maxUrls());
             return fallback(settings, settings.tooManyUrlsFallback(), cause, explanations, considered, items.size());
         }
         if (items.isEmpty()) {
             return new PurgePlan(PurgePlan.Mode.SKIP, null, null, explanations, extras, considered, 0);
         }
-        return new PurgePlan(PurgePlan.Mode.URLS, PurgeScope.urls(items), null, explanations, extras, considered, items.size());
+        return new PurgePlan(
+                PurgePlan.Mode.URLS, PurgeScope.urls(items), null, explanations, extras, considered, items.size());
     }
 
     /** Each URL plain, then once per cache-key variant: Cloudflare counts every one as a URL. */
@@ -180,14 +207,26 @@ public final class PurgePlanner {
         return items;
     }
 
-    private static PurgePlan fallback(PlannerSettings settings, FallbackPolicy policy, String cause, List<FileExplanation> explanations,
-            int considered, int planned) {
+    private static PurgePlan fallback(
+            PlannerSettings settings,
+            FallbackPolicy policy,
+            String cause,
+            List<FileExplanation> explanations,
+            int considered,
+            int planned) {
         switch (policy) {
             case EVERYTHING:
-                return new PurgePlan(PurgePlan.Mode.EVERYTHING, PurgeScope.everything(), cause + "; purging everything, as configured.",
-                        explanations, List.of(), considered, planned);
+                return new PurgePlan(
+                        PurgePlan.Mode.EVERYTHING,
+                        PurgeScope.everything(),
+                        cause + "; purging everything, as configured.",
+                        explanations,
+                        List.of(),
+                        considered,
+                        planned);
             case HOSTS:
-                return hostsPlan(settings, cause + "; purging the hosts %s, as configured.", explanations, considered, planned);
+                return hostsPlan(
+                        settings, cause + "; purging the hosts %s, as configured.", explanations, considered, planned);
             case PREFIXES:
                 return prefixesPlan(settings, cause, explanations, considered, planned);
             case SKIP:
@@ -195,31 +234,52 @@ public final class PurgePlanner {
                 UrlCollector extrasOnly = new UrlCollector(settings);
                 List<String> extras = extrasOnly.addExtras();
                 if (extras.isEmpty()) {
-                    return new PurgePlan(PurgePlan.Mode.SKIP, null, cause + "; purging nothing, as configured.", explanations, List.of(),
-                            considered, planned);
+                    return new PurgePlan(
+                            PurgePlan.Mode.SKIP,
+                            null,
+                            cause + "; purging nothing, as configured.",
+                            explanations,
+                            List.of(),
+                            considered,
+                            planned);
                 }
                 List<PurgeItem> items = withVariants(extrasOnly.ordered(), settings);
-                String reason = String.format(Locale.ROOT, "%s; purging only the %,d extra URL%s configured for every run, as configured.",
-                        cause, items.size(), items.size() == 1 ? "" : "s");
-                return new PurgePlan(PurgePlan.Mode.URLS, PurgeScope.urls(items), reason, explanations, extras, considered, planned);
+                String reason = String.format(
+                        Locale.ROOT,
+                        "%s; purging only the %,d extra URL%s configured for every run, as configured.",
+                        cause,
+                        items.size(),
+                        items.size() == 1 ? "" : "s");
+                return new PurgePlan(
+                        PurgePlan.Mode.URLS, PurgeScope.urls(items), reason, explanations, extras, considered, planned);
         }
     }
 
-    private static PurgePlan hostsPlan(PlannerSettings settings, String reasonFormat, List<FileExplanation> explanations, int considered,
+    private static PurgePlan hostsPlan(
+            PlannerSettings settings,
+            String reasonFormat,
+            List<FileExplanation> explanations,
+            int considered,
             int planned) {
         Set<String> hosts = new LinkedHashSet<>();
         settings.prefixes().forEach(prefix -> hosts.add(prefix.host()));
         settings.extraUrls().forEach(url -> hosts.add(url.host()));
-        return new PurgePlan(PurgePlan.Mode.HOSTS, PurgeScope.of(PurgeScope.Kind.HOSTS, List.copyOf(hosts)),
-                String.format(Locale.ROOT, reasonFormat, String.join(", ", hosts)), explanations, List.of(), considered, planned);
+        return new PurgePlan(
+                PurgePlan.Mode.HOSTS,
+                PurgeScope.of(PurgeScope.Kind.HOSTS, List.copyOf(hosts)),
+                String.format(Locale.ROOT, reasonFormat, String.join(", ", hosts)),
+                explanations,
+                List.of(),
+                considered,
+                planned);
     }
 
     /**
      * Everything below each prefix, in Cloudflare's prefix form. A prefix without a base path has nothing narrower
      * than its host, and a plan is of one kind, so then the whole plan purges hosts and says why.
      */
-    private static PurgePlan prefixesPlan(PlannerSettings settings, String cause, List<FileExplanation> explanations, int considered,
-            int planned) {
+    private static PurgePlan prefixesPlan(
+            PlannerSettings settings, String cause, List<FileExplanation> explanations, int considered, int planned) {
         Set<String> prefixes = new LinkedHashSet<>();
         List<String> tooBroad = new ArrayList<>();
         for (UrlPrefix prefix : settings.prefixes()) {
@@ -235,12 +295,18 @@ public final class PurgePlanner {
         }
         if (!tooBroad.isEmpty()) {
             String why = cause + "; purging by prefix is configured, but " + String.join(", ", tooBroad)
-                    + (tooBroad.size() == 1 ? " has" : " have") + " no base path (or more than " + UrlPrefix.MAX_PREFIX_SEPARATORS
+                    + (tooBroad.size() == 1 ? " has" : " have") + " no base path (or more than "
+                    + UrlPrefix.MAX_PREFIX_SEPARATORS
                     + " path separators), so nothing narrower than the host can be purged: purging the hosts %s instead.";
             return hostsPlan(settings, why, explanations, considered, planned);
         }
-        return new PurgePlan(PurgePlan.Mode.PREFIXES, PurgeScope.of(PurgeScope.Kind.PREFIXES, List.copyOf(prefixes)),
-                cause + "; purging the prefixes " + String.join(", ", prefixes) + ", as configured.", explanations, List.of(), considered,
+        return new PurgePlan(
+                PurgePlan.Mode.PREFIXES,
+                PurgeScope.of(PurgeScope.Kind.PREFIXES, List.copyOf(prefixes)),
+                cause + "; purging the prefixes " + String.join(", ", prefixes) + ", as configured.",
+                explanations,
+                List.of(),
+                considered,
                 planned);
     }
 
@@ -319,8 +385,7 @@ public final class PurgePlanner {
             List<String> ordered = new ArrayList<>(sitePaths.length * prefixCount + absoluteUrls.size());
             for (int i = 0; i < prefixCount; i++) {
                 for (String[] urls : urlsInOrder) {
-                    @CheckForNull
-                    String url = urls[i];
+                    @CheckForNull String url = urls[i];
                     if (url != null) {
                         ordered.add(url);
                     }

@@ -37,7 +37,10 @@ public final class RepositoryPath {
             } else if (length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
                 throw refused(raw, "it has a '..' segment, which could point outside the repository");
             } else {
-                if (segments == 0 && length == 2 && path.charAt(start + 1) == ':' && isAsciiLetter(path.charAt(start))) {
+                if (segments == 0
+                        && length == 2
+                        && path.charAt(start + 1) == ':'
+                        && isAsciiLetter(path.charAt(start))) {
                     throw refused(raw, "it starts with a drive letter, so it is absolute, outside the repository");
                 }
                 segments++;

@@ -29,8 +29,11 @@ final class SitePath {
         }
         int fragment = text.indexOf('#');
         if (fragment >= 0) {
-            throw new InvalidSettingException(field, raw, quoted + " has a fragment ('" + text.substring(fragment)
-                    + "'): remove it; browsers never send fragments, so they are not part of a cache key");
+            throw new InvalidSettingException(
+                    field,
+                    raw,
+                    quoted + " has a fragment ('" + text.substring(fragment)
+                            + "'): remove it; browsers never send fragments, so they are not part of a cache key");
         }
         int queryStart = text.indexOf('?');
         String path = queryStart < 0 ? text : text.substring(0, queryStart);
@@ -41,8 +44,11 @@ final class SitePath {
             String inner = path.endsWith("/") ? path.substring(1, path.length() - 1) : path.substring(1);
             for (String segment : inner.split("/", -1)) {
                 if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                    throw new InvalidSettingException(field, raw, quoted
-                            + " has an empty, '.' or '..' segment: write the path a browser shows, such as /blog/feed.xml");
+                    throw new InvalidSettingException(
+                            field,
+                            raw,
+                            quoted
+                                    + " has an empty, '.' or '..' segment: write the path a browser shows, such as /blog/feed.xml");
                 }
             }
         }

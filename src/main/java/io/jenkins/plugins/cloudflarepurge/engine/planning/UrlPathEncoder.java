@@ -100,7 +100,9 @@ public final class UrlPathEncoder {
     }
 
     private static boolean isEscape(String s, int percentAt) {
-        return percentAt + 2 < s.length() && hexValue(s.charAt(percentAt + 1)) >= 0 && hexValue(s.charAt(percentAt + 2)) >= 0;
+        return percentAt + 2 < s.length()
+                && hexValue(s.charAt(percentAt + 1)) >= 0
+                && hexValue(s.charAt(percentAt + 2)) >= 0;
     }
 
     private static void appendUtf8(StringBuilder out, int codePoint) {

@@ -31,8 +31,11 @@ public final class UrlPrefix {
         HttpUrl url = HttpUrl.parse(FIELD, raw);
         String quoted = FIELD + " '" + raw.trim() + "'";
         if (url.query() != null) {
-            throw new InvalidSettingException(FIELD, raw, quoted + " has a query string: a prefix is scheme, host, optional port and base path, as in "
-                    + url.origin() + url.path());
+            throw new InvalidSettingException(
+                    FIELD,
+                    raw,
+                    quoted + " has a query string: a prefix is scheme, host, optional port and base path, as in "
+                            + url.origin() + url.path());
         }
         String path = url.path();
         while (path.endsWith("/")) {
@@ -40,8 +43,12 @@ public final class UrlPrefix {
         }
         for (String segment : path.isEmpty() ? new String[0] : path.substring(1).split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new InvalidSettingException(FIELD, raw, quoted + " has an empty, '.' or '..' segment in its base path: write the path a browser shows, as in "
-                        + url.origin() + "/site");
+                throw new InvalidSettingException(
+                        FIELD,
+                        raw,
+                        quoted
+                                + " has an empty, '.' or '..' segment in its base path: write the path a browser shows, as in "
+                                + url.origin() + "/site");
             }
         }
         return new UrlPrefix(url, path);
@@ -91,7 +98,9 @@ public final class UrlPrefix {
     }
 
     static Optional<String> prefixPurgeForm(String host, String path) {
-        if (path.isEmpty() || path.equals("/") || path.chars().filter(c -> c == '/').count() > MAX_PREFIX_SEPARATORS) {
+        if (path.isEmpty()
+                || path.equals("/")
+                || path.chars().filter(c -> c == '/').count() > MAX_PREFIX_SEPARATORS) {
             return Optional.empty();
         }
         return Optional.of(host + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path));

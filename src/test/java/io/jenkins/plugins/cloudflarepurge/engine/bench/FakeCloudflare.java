@@ -135,9 +135,14 @@ final class FakeCloudflare implements AutoCloseable {
 
     private Answer answer(HttpExchange exchange, byte[] body) {
         String expectedPath = "/client/v4/zones/" + ZONE_ID + "/purge_cache";
-        if (!"POST".equals(exchange.getRequestMethod()) || !expectedPath.equals(exchange.getRequestURI().getPath())) {
+        if (!"POST".equals(exchange.getRequestMethod())
+                || !expectedPath.equals(exchange.getRequestURI().getPath())) {
             otherRejections.incrementAndGet();
-            return failure(404, 7003, "Could not route to " + exchange.getRequestURI().getPath() + ", perhaps your object identifier is invalid?");
+            return failure(
+                    404,
+                    7003,
+                    "Could not route to " + exchange.getRequestURI().getPath()
+                            + ", perhaps your object identifier is invalid?");
         }
         if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             otherRejections.incrementAndGet();
@@ -148,11 +153,18 @@ final class FakeCloudflare implements AutoCloseable {
             urls = urls(JSON.readTree(body));
         } catch (IOException | IllegalArgumentException e) {
             otherRejections.incrementAndGet();
-            return failure(400, 1012, "Request must contain one of \"purge_everything\", \"files\", \"tags\", \"hosts\" or \"prefixes\"");
+            return failure(
+                    400,
+                    1012,
+                    "Request must contain one of \"purge_everything\", \"files\", \"tags\", \"hosts\" or \"prefixes\"");
         }
         if (urls.size() > maxUrlsPerRequest) {
             tooLarge.incrementAndGet();
-            return failure(400, 1094, "Purge of " + urls.size() + " files exceeded the limit of " + maxUrlsPerRequest + " files per request");
+            return failure(
+                    400,
+                    1094,
+                    "Purge of " + urls.size() + " files exceeded the limit of " + maxUrlsPerRequest
+                            + " files per request");
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(urls.size());
         if (!probe.isConsumed()) {
@@ -166,7 +178,8 @@ final class FakeCloudflare implements AutoCloseable {
         }
         acceptedRequests.incrementAndGet();
         String id = String.format("%032x", requestIds.incrementAndGet());
-        return new Answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"" + id + "\"}}", 0);
+        return new Answer(
+                200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"" + id + "\"}}", 0);
     }
 
     private static List<String> urls(JsonNode body) {
@@ -186,7 +199,8 @@ final class FakeCloudflare implements AutoCloseable {
     }
 
     private static Answer failure(int status, int code, String message) {
-        String json = "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":" + quote(message) + "}],\"messages\":[],\"result\":null}";
+        String json = "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":" + quote(message)
+                + "}],\"messages\":[],\"result\":null}";
         return new Answer(status, json, 0);
     }
 
@@ -229,8 +243,17 @@ final class FakeCloudflare implements AutoCloseable {
                 unexpected++;
             }
         }
-        return new Ledger(requests.get(), acceptedRequests.get(), tooManyRequests.get(), tooLarge.get(), otherRejections.get(),
-                accepted, lost, duplicated, unexpected, maxInFlight.get());
+        return new Ledger(
+                requests.get(),
+                acceptedRequests.get(),
+                tooManyRequests.get(),
+                tooLarge.get(),
+                otherRejections.get(),
+                accepted,
+                lost,
+                duplicated,
+                unexpected,
+                maxInFlight.get());
     }
 
     /**
@@ -240,8 +263,17 @@ final class FakeCloudflare implements AutoCloseable {
      * @param unexpected accepted URLs that were not expected at all
      * @param maxInFlight the most requests this fake was answering at one time
      */
-    record Ledger(long requests, long acceptedRequests, long status429, long status400TooMany, long otherRejections,
-            long urlsAccepted, long lost, long duplicated, long unexpected, int maxInFlight) {}
+    record Ledger(
+            long requests,
+            long acceptedRequests,
+            long status429,
+            long status400TooMany,
+            long otherRejections,
+            long urlsAccepted,
+            long lost,
+            long duplicated,
+            long unexpected,
+            int maxInFlight) {}
 
     @Override
     public void close() {

@@ -57,7 +57,15 @@ public final class PlanningBenchmark {
      * @param retainedBytes bytes the plan keeps, explanations included (approximate: heap after GC)
      * @param sameUrls whether the baseline produced exactly the planner's URLs
      */
-    public record Result(int paths, int urls, long coldNanos, long plannerNanos, long baselineNanos, long allocatedBytes, long retainedBytes, boolean sameUrls) {
+    public record Result(
+            int paths,
+            int urls,
+            long coldNanos,
+            long plannerNanos,
+            long baselineNanos,
+            long allocatedBytes,
+            long retainedBytes,
+            boolean sameUrls) {
 
         public double pathsPerSecond() {
             return paths / (plannerNanos / 1e9);
@@ -70,16 +78,38 @@ public final class PlanningBenchmark {
 
         public List<String> lines() {
             return List.of(
-                    String.format(Locale.ROOT, "planning: %,d changed paths -> %,d URLs (%d prefixes, %d includes, %d excludes)", paths, urls,
-                            PREFIXES.size(), INCLUDES.split(",").length, EXCLUDES.split(",").length),
-                    String.format(Locale.ROOT, "  planner : %8.1f ms  %,12.0f paths/s  (median of warm rounds)", plannerNanos / 1e6, pathsPerSecond()),
-                    String.format(Locale.ROOT, "  cold    : %8.1f ms  %,12.0f paths/s  (first plan in this JVM, as in one build)", coldNanos / 1e6,
+                    String.format(
+                            Locale.ROOT,
+                            "planning: %,d changed paths -> %,d URLs (%d prefixes, %d includes, %d excludes)",
+                            paths,
+                            urls,
+                            PREFIXES.size(),
+                            INCLUDES.split(",").length,
+                            EXCLUDES.split(",").length),
+                    String.format(
+                            Locale.ROOT,
+                            "  planner : %8.1f ms  %,12.0f paths/s  (median of warm rounds)",
+                            plannerNanos / 1e6,
+                            pathsPerSecond()),
+                    String.format(
+                            Locale.ROOT,
+                            "  cold    : %8.1f ms  %,12.0f paths/s  (first plan in this JVM, as in one build)",
+                            coldNanos / 1e6,
                             paths / (coldNanos / 1e9)),
-                    String.format(Locale.ROOT, "  baseline: %8.1f ms  %,12.0f paths/s  (SelectorUtils.matchPath with strings, TreeSet, same PurgeScope)",
-                            baselineNanos / 1e6, paths / (baselineNanos / 1e9)),
-                    String.format(Locale.ROOT, "  ratio   : %.1fx faster; same URLs: %s", ratio(), sameUrls ? "yes" : "NO"),
-                    String.format(Locale.ROOT, "  memory  : %,.1f MB allocated per plan, %,.1f MB kept by the plan (%,.0f bytes per URL, %,.0f per path)",
-                            allocatedBytes / 1e6, retainedBytes / 1e6, (double) retainedBytes / Math.max(urls, 1), (double) retainedBytes / paths));
+                    String.format(
+                            Locale.ROOT,
+                            "  baseline: %8.1f ms  %,12.0f paths/s  (SelectorUtils.matchPath with strings, TreeSet, same PurgeScope)",
+                            baselineNanos / 1e6,
+                            paths / (baselineNanos / 1e9)),
+                    String.format(
+                            Locale.ROOT, "  ratio   : %.1fx faster; same URLs: %s", ratio(), sameUrls ? "yes" : "NO"),
+                    String.format(
+                            Locale.ROOT,
+                            "  memory  : %,.1f MB allocated per plan, %,.1f MB kept by the plan (%,.0f bytes per URL, %,.0f per path)",
+                            allocatedBytes / 1e6,
+                            retainedBytes / 1e6,
+                            (double) retainedBytes / Math.max(urls, 1),
+                            (double) retainedBytes / paths));
         }
     }
 
@@ -120,10 +150,19 @@ public final class PlanningBenchmark {
             baselineScope = Baseline.plan(changes);
             baselineTimes[i] = System.nanoTime() - start;
         }
-        List<String> plannedUrls = plan.scope().orElseThrow().items().stream().map(PurgeItem::value).toList();
+        List<String> plannedUrls = plan.scope().orElseThrow().items().stream()
+                .map(PurgeItem::value)
+                .toList();
         long allocated = allocatedBy(() -> planner.plan(changes, true, settings));
         long retained = retainedBy(() -> planner.plan(changes, true, settings));
-        return new Result(paths, plannedUrls.size(), cold, median(plannerTimes), median(baselineTimes), allocated, retained,
+        return new Result(
+                paths,
+                plannedUrls.size(),
+                cold,
+                median(plannerTimes),
+                median(baselineTimes),
+                allocated,
+                retained,
                 plan.scope().equals(Optional.ofNullable(baselineScope)));
     }
 
@@ -147,7 +186,9 @@ public final class PlanningBenchmark {
     static List<ChangedFile> changeset(int size, long seed) {
         Random random = new Random(seed);
         String[] top = {"", "blog/", "docs/", "assets/", "img/", "drafts/", "fr/café/", "api/v1/"};
-        String[] words = {"index", "about", "post", "guide", "style", "app", "logo", "menü du jour", "数据", "read me", "a+b", "100%"};
+        String[] words = {
+            "index", "about", "post", "guide", "style", "app", "logo", "menü du jour", "数据", "read me", "a+b", "100%"
+        };
         String[] extensions = {".html", ".html", ".html", ".css", ".js", ".js.map", ".svg", ".png", ".tmp", ".json"};
         List<ChangedFile> changes = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -173,10 +214,14 @@ public final class PlanningBenchmark {
     static final class Baseline {
         private static final List<String> INCLUDE_LIST = split(INCLUDES);
         private static final List<String> EXCLUDE_LIST = split(EXCLUDES);
-        private static final List<UrlPrefix> PARSED = PREFIXES.stream().map(UrlPrefix::parse).toList();
+        private static final List<UrlPrefix> PARSED =
+                PREFIXES.stream().map(UrlPrefix::parse).toList();
 
         private static List<String> split(String patterns) {
-            return Arrays.stream(patterns.split(",")).map(String::trim).map(p -> p.endsWith("/") ? p + "**" : p).toList();
+            return Arrays.stream(patterns.split(","))
+                    .map(String::trim)
+                    .map(p -> p.endsWith("/") ? p + "**" : p)
+                    .toList();
         }
 
         static PurgeScope plan(List<ChangedFile> changes) {
@@ -198,7 +243,9 @@ public final class PlanningBenchmark {
                 }
                 sitePaths.add("/" + UrlPathEncoder.encodeFilePath(published));
                 if (published.equals("index.html") || published.endsWith("/index.html")) {
-                    sitePaths.add("/" + UrlPathEncoder.encodeFilePath(published.substring(0, published.length() - "index.html".length())));
+                    sitePaths.add("/"
+                            + UrlPathEncoder.encodeFilePath(
+                                    published.substring(0, published.length() - "index.html".length())));
                 }
             }
             List<PurgeItem> urls = new ArrayList<>();
@@ -218,7 +265,8 @@ public final class PlanningBenchmark {
     }
 
     private static long allocatedBy(Runnable work) {
-        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
+                || !threads.isThreadAllocatedMemorySupported()) {
             return -1;
         }
         long id = Thread.currentThread().getId();

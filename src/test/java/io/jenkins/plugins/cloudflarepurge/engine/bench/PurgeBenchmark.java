@@ -48,7 +48,15 @@ public final class PurgeBenchmark {
     private PurgeBenchmark() {}
 
     /** The knobs, from system properties (-Dbench.urls=… on the Maven command line). */
-    record Settings(int urls, int latencyMs, int rate, int maxUrlsPerRequest, int engineRate, int paths, int rounds, boolean verbose) {
+    record Settings(
+            int urls,
+            int latencyMs,
+            int rate,
+            int maxUrlsPerRequest,
+            int engineRate,
+            int paths,
+            int rounds,
+            boolean verbose) {
         static Settings fromSystemProperties() {
             int rate = Integer.getInteger("bench.rate", CloudflarePlan.FREE.urlsPerSecond());
             return new Settings(
@@ -70,7 +78,15 @@ public final class PurgeBenchmark {
      * @param lost of those, the URLs that never arrived (for planning: 0, or -1 when the planner and its baseline differ)
      * @param requests requests sent, retries included; -1 where there are none (planning)
      */
-    record Row(String name, long urls, long wallNanos, long requests, long status429, long retries, long lost, long duplicated) {
+    record Row(
+            String name,
+            long urls,
+            long wallNanos,
+            long requests,
+            long status429,
+            long retries,
+            long lost,
+            long duplicated) {
         double seconds() {
             return wallNanos / 1e9;
         }
@@ -80,9 +96,18 @@ public final class PurgeBenchmark {
         }
 
         String format() {
-            return String.format(Locale.ROOT, "%-34s %8d %9.3f %10.1f %9s %6s %8s %6s %11s",
-                    name, urls, seconds(), perSecond(), count(requests), count(status429), count(retries),
-                    lost < 0 ? "differ" : Long.toString(lost), duplicated < 0 ? "differ" : Long.toString(duplicated));
+            return String.format(
+                    Locale.ROOT,
+                    "%-34s %8d %9.3f %10.1f %9s %6s %8s %6s %11s",
+                    name,
+                    urls,
+                    seconds(),
+                    perSecond(),
+                    count(requests),
+                    count(status429),
+                    count(retries),
+                    lost < 0 ? "differ" : Long.toString(lost),
+                    duplicated < 0 ? "differ" : Long.toString(duplicated));
         }
 
         private String count(long n) {
@@ -92,9 +117,19 @@ public final class PurgeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        System.out.printf(Locale.ROOT, "Purge benchmark, %s, %d cores, Java %s%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "Fake Cloudflare: %d URLs/s (bucket of %d, greedy refill), at most %d URLs per request, %d ms round trip%n",
-                settings.rate(), settings.rate(), settings.maxUrlsPerRequest(), settings.latencyMs());
+        System.out.printf(
+                Locale.ROOT,
+                "Purge benchmark, %s, %d cores, Java %s%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "Fake Cloudflare: %d URLs/s (bucket of %d, greedy refill), at most %d URLs per request, %d ms round trip%n",
+                settings.rate(),
+                settings.rate(),
+                settings.maxUrlsPerRequest(),
+                settings.latencyMs());
         List<String> urls = urls(settings.urls());
 
         warmUp();
@@ -105,12 +140,24 @@ public final class PurgeBenchmark {
 
         System.out.println();
         printBounds(settings);
-        System.out.printf(Locale.ROOT, "%-34s %8s %9s %10s %9s %6s %8s %6s %11s%n", "", "URLs", "wall s", "URLs/s", "requests", "429s", "retries", "lost", "duplicated");
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %8s %9s %10s %9s %6s %8s %6s %11s%n",
+                "",
+                "URLs",
+                "wall s",
+                "URLs/s",
+                "requests",
+                "429s",
+                "retries",
+                "lost",
+                "duplicated");
         for (Row row : List.of(engine, naive, planning)) {
             System.out.println(row.format());
         }
         System.out.printf(Locale.ROOT, "throughput ratio to ceiling: %.2f%n", engine.perSecond() / settings.rate());
-        System.out.printf(Locale.ROOT, "speedup over sequential baseline: %.2f%n", engine.perSecond() / naive.perSecond());
+        System.out.printf(
+                Locale.ROOT, "speedup over sequential baseline: %.2f%n", engine.perSecond() / naive.perSecond());
     }
 
     /**
@@ -122,17 +169,26 @@ public final class PurgeBenchmark {
         double roundTrip = settings.latencyMs() / 1000.0;
         double minSeconds = Math.max(0, settings.urls() - settings.rate()) / (double) settings.rate() + roundTrip;
         PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE);
-        double inFlight = limits.maxInFlight() * (double) Math.min(limits.urlsPerRequest(), settings.maxUrlsPerRequest()) / roundTrip;
-        System.out.printf(Locale.ROOT, "Bounds: the fake's bucket allows at most %.1f URLs/s for %d URLs (ratio %.2f); %d requests of %d in flight allow %.0f URLs/s%n",
-                settings.urls() / minSeconds, settings.urls(), settings.urls() / minSeconds / settings.rate(), limits.maxInFlight(),
-                Math.min(limits.urlsPerRequest(), settings.maxUrlsPerRequest()), inFlight);
+        double inFlight = limits.maxInFlight()
+                * (double) Math.min(limits.urlsPerRequest(), settings.maxUrlsPerRequest())
+                / roundTrip;
+        System.out.printf(
+                Locale.ROOT,
+                "Bounds: the fake's bucket allows at most %.1f URLs/s for %d URLs (ratio %.2f); %d requests of %d in flight allow %.0f URLs/s%n",
+                settings.urls() / minSeconds,
+                settings.urls(),
+                settings.urls() / minSeconds / settings.rate(),
+                limits.maxInFlight(),
+                Math.min(limits.urlsPerRequest(), settings.maxUrlsPerRequest()),
+                inFlight);
     }
 
     /** Distinct URLs spread over directories, as a site's assets and pages are. */
     static List<String> urls(int count) {
         List<String> urls = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            urls.add(String.format(Locale.ROOT, "https://www.example.com/assets/section-%03d/page-%06d.html", i % 97, i));
+            urls.add(String.format(
+                    Locale.ROOT, "https://www.example.com/assets/section-%03d/page-%06d.html", i % 97, i));
         }
         return urls;
     }
@@ -157,10 +213,18 @@ public final class PurgeBenchmark {
     }
 
     private static PurgeExecutor executor(FakeCloudflare fake, PurgeLimits limits) {
-        CloudflareClient client = new CloudflareClient(CloudflareClient.newHttpClient(Duration.ofSeconds(10)), fake.baseUrl(),
-                ApiToken.of(FakeCloudflare.TOKEN), CloudflareClient.DEFAULT_REQUEST_TIMEOUT);
+        CloudflareClient client = new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(10)),
+                fake.baseUrl(),
+                ApiToken.of(FakeCloudflare.TOKEN),
+                CloudflareClient.DEFAULT_REQUEST_TIMEOUT);
         // A budget of its own, not RateBudget.shared: the warm-up must not spend the measured run's tokens.
-        return new PurgeExecutor(client, limits, new RateBudget(limits, PurgeClock.system()), PurgeClock.system(), RetryDelays.of(limits));
+        return new PurgeExecutor(
+                client,
+                limits,
+                new RateBudget(limits, PurgeClock.system()),
+                PurgeClock.system(),
+                RetryDelays.of(limits));
     }
 
     /** The engine with its default limits for the plan whose rate the fake keeps (Free unless told otherwise). */
@@ -169,11 +233,19 @@ public final class PurgeBenchmark {
         if (settings.engineRate() != limits.urlsPerSecond()) {
             limits = limits.withUrlsPerSecond(settings.engineRate());
         }
-        System.out.printf(Locale.ROOT, "Engine: %d URLs per request, %d in flight, paced at %d URLs/s%n", limits.urlsPerRequest(), limits.maxInFlight(), limits.urlsPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "Engine: %d URLs per request, %d in flight, paced at %d URLs/s%n",
+                limits.urlsPerRequest(),
+                limits.maxInFlight(),
+                limits.urlsPerSecond());
         PurgeScope scope = scope(urls);
-        try (FakeCloudflare fake = new FakeCloudflare(settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
+        try (FakeCloudflare fake = new FakeCloudflare(
+                settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
             PurgeExecutor executor = executor(fake, limits);
-            PurgeListener listener = settings.verbose() ? new ConsoleProgress(line -> System.out.println("  " + line)) : PurgeListener.NONE;
+            PurgeListener listener = settings.verbose()
+                    ? new ConsoleProgress(line -> System.out.println("  " + line))
+                    : PurgeListener.NONE;
             long start = System.nanoTime();
             PurgeResult result = executor.execute(FakeCloudflare.ZONE_ID, scope, listener);
             long wall = System.nanoTime() - start;
@@ -181,25 +253,55 @@ public final class PurgeBenchmark {
             System.out.println("  " + ConsoleProgress.summary(result));
             System.out.printf(Locale.ROOT, "  fake saw: %s%n", ledger);
             if (result.notPurged().size() != ledger.lost()) {
-                System.out.printf(Locale.ROOT, "  NOTE: the engine reports %d URLs not purged, the fake misses %d%n", result.notPurged().size(), ledger.lost());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  NOTE: the engine reports %d URLs not purged, the fake misses %d%n",
+                        result.notPurged().size(),
+                        ledger.lost());
             }
-            return new Row("engine (defaults)", urls.size(), wall, ledger.requests(), ledger.status429(), result.retries(), ledger.lost(), ledger.duplicated());
+            return new Row(
+                    "engine (defaults)",
+                    urls.size(),
+                    wall,
+                    ledger.requests(),
+                    ledger.status429(),
+                    result.retries(),
+                    ledger.lost(),
+                    ledger.duplicated());
         }
     }
 
     private static Row naive(Settings settings, List<String> urls) throws Exception {
-        try (FakeCloudflare fake = new FakeCloudflare(settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
+        try (FakeCloudflare fake = new FakeCloudflare(
+                settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
             NaiveScript script = new NaiveScript(fake.baseUrl());
             long start = System.nanoTime();
             script.purge(urls);
             long wall = System.nanoTime() - start;
             FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
-            System.out.printf(Locale.ROOT, "Naive script: %d requests, %d retries, %d URLs given up%n", script.requests, script.retries, script.gaveUp);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Naive script: %d requests, %d retries, %d URLs given up%n",
+                    script.requests,
+                    script.retries,
+                    script.gaveUp);
             System.out.printf(Locale.ROOT, "  fake saw: %s%n", ledger);
             if (script.gaveUp != ledger.lost()) {
-                System.out.printf(Locale.ROOT, "  NOTE: the script gave up %d URLs, the fake misses %d%n", script.gaveUp, ledger.lost());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  NOTE: the script gave up %d URLs, the fake misses %d%n",
+                        script.gaveUp,
+                        ledger.lost());
             }
-            return new Row("naive sequential (30 per request)", urls.size(), wall, ledger.requests(), ledger.status429(), script.retries, ledger.lost(), ledger.duplicated());
+            return new Row(
+                    "naive sequential (30 per request)",
+                    urls.size(),
+                    wall,
+                    ledger.requests(),
+                    ledger.status429(),
+                    script.retries,
+                    ledger.lost(),
+                    ledger.duplicated());
         }
     }
 
@@ -209,7 +311,8 @@ public final class PurgeBenchmark {
      * request again, up to {@value #NAIVE_MAX_ATTEMPTS} times. Any other failure loses that request's URLs.
      */
     static final class NaiveScript {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         private final URI endpoint;
         long requests;
         long retries;
@@ -246,14 +349,16 @@ public final class PurgeBenchmark {
                 } catch (IOException e) {
                     return false;
                 }
-                if (response.statusCode() == 200 && JSON.readTree(response.body()).path("success").asBoolean(false)) {
+                if (response.statusCode() == 200
+                        && JSON.readTree(response.body()).path("success").asBoolean(false)) {
                     return true;
                 }
                 if (response.statusCode() != 429 || attempt >= NAIVE_MAX_ATTEMPTS) {
                     return false;
                 }
                 retries++;
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                long seconds =
+                        response.headers().firstValueAsLong("Retry-After").orElse(1);
                 Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)).toMillis());
             }
         }

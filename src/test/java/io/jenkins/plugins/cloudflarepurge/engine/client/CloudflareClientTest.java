@@ -39,10 +39,16 @@ class CloudflareClientTest {
     static final String PURGE_PATH = "/client/v4/zones/" + ZONE + "/purge_cache";
 
     @RegisterExtension
-    static WireMockExtension cloudflare = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cloudflare = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static CloudflareClient client(Duration timeout) {
-        return new CloudflareClient(CloudflareClient.newHttpClient(Duration.ofSeconds(2)), URI.create(cloudflare.baseUrl() + "/client/v4"), ApiToken.of(TOKEN), timeout);
+        return new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                URI.create(cloudflare.baseUrl() + "/client/v4"),
+                ApiToken.of(TOKEN),
+                timeout);
     }
 
     private static CloudflareClient client() {
@@ -50,7 +56,11 @@ class CloudflareClientTest {
     }
 
     private static void answer(int status, String body) {
-        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH)).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     private static String accepted(String id) {
@@ -58,11 +68,14 @@ class CloudflareClientTest {
     }
 
     private static String error(int code, String message) {
-        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message + "\"}],\"messages\":[],\"result\":null}";
+        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
+                + "\"}],\"messages\":[],\"result\":null}";
     }
 
     private static CloudflareException purgeFails(CloudflareClient client) {
-        return assertThrows(CloudflareException.class, () -> client.purge(ZONE, PurgeScope.Kind.URLS, List.of(PurgeItem.of("https://www.example.com/a.css"))));
+        return assertThrows(
+                CloudflareException.class,
+                () -> client.purge(ZONE, PurgeScope.Kind.URLS, List.of(PurgeItem.of("https://www.example.com/a.css"))));
     }
 
     private static void assertNoToken(CloudflareException e) {
@@ -74,36 +87,57 @@ class CloudflareClientTest {
     @Test
     void purgesUrlsWithBearerTokenAndTheFilesBody() throws Exception {
         answer(200, accepted("req-1"));
-        String id = client().purge(ZONE, PurgeScope.Kind.URLS, List.of(PurgeItem.of("https://www.example.com/css/site.css"), PurgeItem.of("https://www.example.com/js/app.js")));
+        String id = client().purge(
+                        ZONE,
+                        PurgeScope.Kind.URLS,
+                        List.of(
+                                PurgeItem.of("https://www.example.com/css/site.css"),
+                                PurgeItem.of("https://www.example.com/js/app.js")));
         assertEquals("req-1", id);
-        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"files\":[\"https://www.example.com/css/site.css\",\"https://www.example.com/js/app.js\"]}")));
+        cloudflare.verify(
+                1,
+                postRequestedFor(urlEqualTo(PURGE_PATH))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"files\":[\"https://www.example.com/css/site.css\",\"https://www.example.com/js/app.js\"]}")));
     }
 
     @Test
     void urlsWithCacheKeyHeadersUseTheObjectForm() throws Exception {
         answer(200, accepted("req-2"));
-        client().purge(ZONE, PurgeScope.Kind.URLS, List.of(
-                PurgeItem.of("https://www.example.com/a.css"),
-                new PurgeItem("https://www.example.com/a.css", Map.of("CF-Device-Type", "mobile", "Accept-Language", "de"))));
-        cloudflare.verify(postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson(
-                "{\"files\":[\"https://www.example.com/a.css\",{\"url\":\"https://www.example.com/a.css\",\"headers\":{\"Accept-Language\":\"de\",\"CF-Device-Type\":\"mobile\"}}]}")));
+        client().purge(
+                        ZONE,
+                        PurgeScope.Kind.URLS,
+                        List.of(
+                                PurgeItem.of("https://www.example.com/a.css"),
+                                new PurgeItem(
+                                        "https://www.example.com/a.css",
+                                        Map.of("CF-Device-Type", "mobile", "Accept-Language", "de"))));
+        cloudflare.verify(
+                postRequestedFor(urlEqualTo(PURGE_PATH))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"files\":[\"https://www.example.com/a.css\",{\"url\":\"https://www.example.com/a.css\",\"headers\":{\"Accept-Language\":\"de\",\"CF-Device-Type\":\"mobile\"}}]}")));
     }
 
     @Test
     void purgeEverythingSendsOnlyThatFlag() throws Exception {
         answer(200, accepted("req-3"));
         client().purge(ZONE, PurgeScope.Kind.EVERYTHING, List.of(PurgeItem.of("ignored")));
-        cloudflare.verify(postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")));
+        cloudflare.verify(
+                postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")));
     }
 
     static Stream<Arguments> valueKinds() {
         return Stream.of(
                 Arguments.of(PurgeScope.Kind.TAGS, "release-42", "{\"tags\":[\"release-42\"]}"),
                 Arguments.of(PurgeScope.Kind.HOSTS, "www.example.com", "{\"hosts\":[\"www.example.com\"]}"),
-                Arguments.of(PurgeScope.Kind.PREFIXES, "www.example.com/assets", "{\"prefixes\":[\"www.example.com/assets\"]}"));
+                Arguments.of(
+                        PurgeScope.Kind.PREFIXES,
+                        "www.example.com/assets",
+                        "{\"prefixes\":[\"www.example.com/assets\"]}"));
     }
 
     @ParameterizedTest
@@ -116,24 +150,32 @@ class CloudflareClientTest {
 
     @Test
     void verifiesAToken() throws Exception {
-        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify")).willReturn(okJson(
-                "{\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}],\"result\":{\"id\":\"tok-id\",\"status\":\"active\"}}")));
+        cloudflare.stubFor(
+                get(urlEqualTo("/client/v4/user/tokens/verify"))
+                        .willReturn(
+                                okJson(
+                                        "{\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}],\"result\":{\"id\":\"tok-id\",\"status\":\"active\"}}")));
         TokenStatus status = client().verifyToken();
         assertEquals(new TokenStatus("tok-id", "active"), status);
         assertTrue(status.isActive());
-        cloudflare.verify(getRequestedFor(urlEqualTo("/client/v4/user/tokens/verify")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        cloudflare.verify(getRequestedFor(urlEqualTo("/client/v4/user/tokens/verify"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
     void anExpiredTokenVerifiesButIsNotActive() throws Exception {
-        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify")).willReturn(okJson(
-                "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"tok-id\",\"status\":\"expired\"}}")));
+        cloudflare.stubFor(
+                get(urlEqualTo("/client/v4/user/tokens/verify"))
+                        .willReturn(
+                                okJson(
+                                        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"tok-id\",\"status\":\"expired\"}}")));
         assertFalse(client().verifyToken().isActive());
     }
 
     @Test
     void anInvalidTokenFailsVerificationWithAuthenticationAdvice() {
-        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify")).willReturn(aResponse().withStatus(401).withBody(error(1000, "Invalid API Token"))));
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
+                .willReturn(aResponse().withStatus(401).withBody(error(1000, "Invalid API Token"))));
         CloudflareException e = assertThrows(CloudflareException.class, () -> client().verifyToken());
         assertEquals(FailureKind.AUTHENTICATION, e.kind());
         assertTrue(e.getMessage().contains("invalid, expired"), e.getMessage());
@@ -142,42 +184,118 @@ class CloudflareClientTest {
 
     @Test
     void findsAZoneByName() throws Exception {
-        cloudflare.stubFor(get(urlEqualTo("/client/v4/zones?name=example.com")).willReturn(okJson(
-                "{\"success\":true,\"errors\":[],\"result\":[{\"id\":\"" + ZONE + "\",\"name\":\"example.com\",\"status\":\"active\"}]}")));
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/zones?name=example.com"))
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"result\":[{\"id\":\"" + ZONE
+                        + "\",\"name\":\"example.com\",\"status\":\"active\"}]}")));
         assertEquals(Optional.of(new Zone(ZONE, "example.com", "active")), client().findZone("example.com"));
     }
 
     @Test
     void anUnknownZoneNameIsEmpty() throws Exception {
-        cloudflare.stubFor(get(urlEqualTo("/client/v4/zones?name=nothing.example")).willReturn(okJson("{\"success\":true,\"errors\":[],\"result\":[]}")));
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/zones?name=nothing.example"))
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"result\":[]}")));
         assertEquals(Optional.empty(), client().findZone("nothing.example"));
     }
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(403, error(10000, "Authentication error"), FailureKind.AUTHENTICATION, "Cache Purge", false),
-                Arguments.of(400, error(6003, "Invalid request headers"), FailureKind.WRONG_CREDENTIAL_TYPE, "not the Global API Key", false),
-                Arguments.of(400, error(6103, "Invalid format for X-Auth-Key header"), FailureKind.WRONG_CREDENTIAL_TYPE, "API token", false),
-                Arguments.of(400, error(6111, "Invalid format for Authorization header"), FailureKind.WRONG_CREDENTIAL_TYPE, "API token", false),
-                Arguments.of(400, error(7003, "Could not route to /zones/x/purge_cache, perhaps your object identifier is invalid?"), FailureKind.ZONE_NOT_FOUND, "zone " + ZONE, false),
-                Arguments.of(403, error(1095, "You do not have access to this zone"), FailureKind.ZONE_NOT_FOUND, "Overview page", false),
-                Arguments.of(400, error(1094, "You've exceeded the max number of files (30) per request"), FailureKind.TOO_MANY_ITEMS, "split", false),
-                Arguments.of(400, error(1234, "Too many files in this purge request"), FailureKind.TOO_MANY_ITEMS, "split", false),
-                Arguments.of(400, error(1012, "Request must contain one of purge_everything, files, tags, hosts or prefixes"), FailureKind.MALFORMED_REQUEST, "defect", false),
-                Arguments.of(400, error(1014, "Value must be an array"), FailureKind.MALFORMED_REQUEST, "defect", false),
-                Arguments.of(400, error(1092, "purge_everything cannot be combined"), FailureKind.MALFORMED_REQUEST, "defect", false),
+                Arguments.of(
+                        403, error(10000, "Authentication error"), FailureKind.AUTHENTICATION, "Cache Purge", false),
+                Arguments.of(
+                        400,
+                        error(6003, "Invalid request headers"),
+                        FailureKind.WRONG_CREDENTIAL_TYPE,
+                        "not the Global API Key",
+                        false),
+                Arguments.of(
+                        400,
+                        error(6103, "Invalid format for X-Auth-Key header"),
+                        FailureKind.WRONG_CREDENTIAL_TYPE,
+                        "API token",
+                        false),
+                Arguments.of(
+                        400,
+                        error(6111, "Invalid format for Authorization header"),
+                        FailureKind.WRONG_CREDENTIAL_TYPE,
+                        "API token",
+                        false),
+                Arguments.of(
+                        400,
+                        error(
+                                7003,
+                                "Could not route to /zones/x/purge_cache, perhaps your object identifier is invalid?"),
+                        FailureKind.ZONE_NOT_FOUND,
+                        "zone " + ZONE,
+                        false),
+                Arguments.of(
+                        403,
+                        error(1095, "You do not have access to this zone"),
+                        FailureKind.ZONE_NOT_FOUND,
+                        "Overview page",
+                        false),
+                Arguments.of(
+                        400,
+                        error(1094, "You've exceeded the max number of files (30) per request"),
+                        FailureKind.TOO_MANY_ITEMS,
+                        "split",
+                        false),
+                Arguments.of(
+                        400,
+                        error(1234, "Too many files in this purge request"),
+                        FailureKind.TOO_MANY_ITEMS,
+                        "split",
+                        false),
+                Arguments.of(
+                        400,
+                        error(1012, "Request must contain one of purge_everything, files, tags, hosts or prefixes"),
+                        FailureKind.MALFORMED_REQUEST,
+                        "defect",
+                        false),
+                Arguments.of(
+                        400, error(1014, "Value must be an array"), FailureKind.MALFORMED_REQUEST, "defect", false),
+                Arguments.of(
+                        400,
+                        error(1092, "purge_everything cannot be combined"),
+                        FailureKind.MALFORMED_REQUEST,
+                        "defect",
+                        false),
                 Arguments.of(400, error(1100, "tag too long"), FailureKind.ITEM_REJECTED, "tag too long", false),
-                Arguments.of(429, error(971, "Please wait and consider throttling your request speed"), FailureKind.RATE_LIMITED, "rate limit", true),
-                Arguments.of(400, error(971, "Please wait and consider throttling your request speed"), FailureKind.RATE_LIMITED, "rate limit", true),
+                Arguments.of(
+                        429,
+                        error(971, "Please wait and consider throttling your request speed"),
+                        FailureKind.RATE_LIMITED,
+                        "rate limit",
+                        true),
+                Arguments.of(
+                        400,
+                        error(971, "Please wait and consider throttling your request speed"),
+                        FailureKind.RATE_LIMITED,
+                        "rate limit",
+                        true),
                 Arguments.of(503, error(10013, "Service unavailable"), FailureKind.SERVER_ERROR, "HTTP 503", true),
                 Arguments.of(502, "<html><body>Bad gateway</body></html>", FailureKind.SERVER_ERROR, "HTTP 502", true),
                 Arguments.of(200, "{\"success\": tr", FailureKind.BAD_RESPONSE, "not the JSON", true),
                 Arguments.of(200, "", FailureKind.BAD_RESPONSE, "an empty body", true),
                 Arguments.of(200, "{\"result\":{}}", FailureKind.BAD_RESPONSE, "'success'", true),
-                Arguments.of(400, "{\"success\":false,\"errors\":[],\"result\":null}", FailureKind.BAD_RESPONSE, "without saying why", true),
+                Arguments.of(
+                        400,
+                        "{\"success\":false,\"errors\":[],\"result\":null}",
+                        FailureKind.BAD_RESPONSE,
+                        "without saying why",
+                        true),
                 Arguments.of(400, "<html>proxy says no</html>", FailureKind.BAD_RESPONSE, "proxy says no", true),
-                Arguments.of(400, error(99999, "A brand-new error Cloudflare invented"), FailureKind.UNKNOWN, "error 99999: A brand-new error Cloudflare invented", false),
-                Arguments.of(401, "{\"success\":false,\"errors\":[]}", FailureKind.AUTHENTICATION, "invalid, expired", false));
+                Arguments.of(
+                        400,
+                        error(99999, "A brand-new error Cloudflare invented"),
+                        FailureKind.UNKNOWN,
+                        "error 99999: A brand-new error Cloudflare invented",
+                        false),
+                Arguments.of(
+                        401,
+                        "{\"success\":false,\"errors\":[]}",
+                        FailureKind.AUTHENTICATION,
+                        "invalid, expired",
+                        false));
     }
 
     @ParameterizedTest(name = "HTTP {0} {1} -> {2}")
@@ -196,12 +314,17 @@ class CloudflareClientTest {
     void cloudflareErrorCodesAndMessagesAreKept() {
         answer(400, error(1094, "You've exceeded the max number of files (30) per request"));
         CloudflareException e = purgeFails(client());
-        assertEquals(List.of(new ApiError(1094, "You've exceeded the max number of files (30) per request")), e.errors());
+        assertEquals(
+                List.of(new ApiError(1094, "You've exceeded the max number of files (30) per request")), e.errors());
     }
 
     @Test
     void rateLimitedAnswersCarryRetryAfter() {
-        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody(error(971, "Please wait"))));
+        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withBody(error(971, "Please wait"))));
         CloudflareException e = purgeFails(client());
         assertEquals(Optional.of(Duration.ofSeconds(7)), e.retryAfter());
     }
@@ -216,7 +339,8 @@ class CloudflareClientTest {
 
     @Test
     void aSlowAnswerIsATimeout() {
-        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH)).willReturn(okJson(accepted("late")).withFixedDelay(1500)));
+        cloudflare.stubFor(
+                post(urlEqualTo(PURGE_PATH)).willReturn(okJson(accepted("late")).withFixedDelay(1500)));
         CloudflareException e = purgeFails(client(Duration.ofMillis(200)));
         assertEquals(FailureKind.TIMEOUT, e.kind());
         assertEquals(0, e.httpStatus());
@@ -231,7 +355,11 @@ class CloudflareClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        CloudflareClient client = new CloudflareClient(CloudflareClient.newHttpClient(Duration.ofSeconds(2)), URI.create("http://127.0.0.1:" + port + "/client/v4"), ApiToken.of(TOKEN), Duration.ofSeconds(2));
+        CloudflareClient client = new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                URI.create("http://127.0.0.1:" + port + "/client/v4"),
+                ApiToken.of(TOKEN),
+                Duration.ofSeconds(2));
         CloudflareException e = purgeFails(client);
         assertEquals(FailureKind.CONNECTION, e.kind());
         assertTrue(e.retryable());
@@ -241,14 +369,22 @@ class CloudflareClientTest {
 
     @Test
     void aZoneNameIsRefusedBeforeAnyRequest() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> client().purge("example.com", PurgeScope.Kind.EVERYTHING, List.of()));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> client().purge("example.com", PurgeScope.Kind.EVERYTHING, List.of()));
         assertTrue(e.getMessage().contains("zone name"));
         assertEquals(0, cloudflare.getAllServeEvents().size());
     }
 
     @Test
     void aBaseUrlMustBeHttp() {
-        assertThrows(InvalidInputException.class, () -> new CloudflareClient(CloudflareClient.newHttpClient(Duration.ofSeconds(1)), URI.create("file:///etc/passwd"), ApiToken.of(TOKEN), Duration.ofSeconds(1)));
+        assertThrows(
+                InvalidInputException.class,
+                () -> new CloudflareClient(
+                        CloudflareClient.newHttpClient(Duration.ofSeconds(1)),
+                        URI.create("file:///etc/passwd"),
+                        ApiToken.of(TOKEN),
+                        Duration.ofSeconds(1)));
     }
 
     @Test

@@ -23,14 +23,20 @@ class PurgeInputsTest {
 
     @Test
     void aZoneNameGetsItsOwnHint() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PurgeInputs.checkZoneId("example.com"));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> PurgeInputs.checkZoneId("example.com"));
         assertTrue(e.getMessage().contains("'example.com' looks like a zone name"), e.getMessage());
         assertTrue(e.getMessage().contains("32-character"), e.getMessage());
         assertEquals("zone ID", e.field());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0123456789abcdef0123456789abcde", "0123456789abcdef0123456789abcdefa", "0123456789abcdef0123456789abcdeg"})
+    @ValueSource(
+            strings = {
+                "0123456789abcdef0123456789abcde",
+                "0123456789abcdef0123456789abcdefa",
+                "0123456789abcdef0123456789abcdeg"
+            })
     void aZoneIdOfTheWrongShapeIsRefused(String zone) {
         String message = PurgeInputs.zoneIdProblem(zone).orElseThrow();
         assertTrue(message.contains("'" + zone + "' is not a zone ID"), message);
@@ -79,14 +85,22 @@ class PurgeInputsTest {
 
     @Test
     void anOverlongUrlIsRefused() {
-        assertTrue(url("https://www.example.com/" + "a".repeat(PurgeInputs.MAX_URL_LENGTH)).orElseThrow().contains("longer than"));
+        assertTrue(url("https://www.example.com/" + "a".repeat(PurgeInputs.MAX_URL_LENGTH))
+                .orElseThrow()
+                .contains("longer than"));
     }
 
     @Test
     void prefixesTakeNoSchemeAndNoQuery() {
-        assertEquals(Optional.empty(), PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of("www.example.com/assets")));
-        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of("https://www.example.com/assets")).orElseThrow().contains("e.g. www.example.com/assets"));
-        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of("www.example.com/a?b=1")).orElseThrow().contains("query"));
+        assertEquals(
+                Optional.empty(),
+                PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of("www.example.com/assets")));
+        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of("https://www.example.com/assets"))
+                .orElseThrow()
+                .contains("e.g. www.example.com/assets"));
+        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of("www.example.com/a?b=1"))
+                .orElseThrow()
+                .contains("query"));
     }
 
     @Test
@@ -94,27 +108,40 @@ class PurgeInputsTest {
         String ok = "www.example.com" + "/a".repeat(31);
         String tooDeep = "www.example.com" + "/a".repeat(32);
         assertEquals(Optional.empty(), PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of(ok)));
-        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of(tooDeep)).orElseThrow().contains("32 path separators"));
+        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.PREFIXES, PurgeItem.of(tooDeep))
+                .orElseThrow()
+                .contains("32 path separators"));
     }
 
     @Test
     void hostsAreBareHostNames() {
         assertEquals(Optional.empty(), PurgeInputs.itemProblem(PurgeScope.Kind.HOSTS, PurgeItem.of("www.example.com")));
-        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.HOSTS, PurgeItem.of("https://www.example.com")).orElseThrow().contains("host name only"));
-        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.HOSTS, PurgeItem.of("bad_host!")).orElseThrow().contains("not a valid host name"));
+        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.HOSTS, PurgeItem.of("https://www.example.com"))
+                .orElseThrow()
+                .contains("host name only"));
+        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.HOSTS, PurgeItem.of("bad_host!"))
+                .orElseThrow()
+                .contains("not a valid host name"));
     }
 
     @Test
     void tagsMayHoldSpacesButNotControlCharactersOrExcessLength() {
         assertEquals(Optional.empty(), PurgeInputs.itemProblem(PurgeScope.Kind.TAGS, PurgeItem.of("release 42")));
-        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.TAGS, PurgeItem.of("a\u0007b")).orElseThrow().contains("\\u0007"));
-        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.TAGS, PurgeItem.of("t".repeat(PurgeInputs.MAX_TAG_LENGTH + 1))).orElseThrow().contains("longer than"));
+        assertTrue(PurgeInputs.itemProblem(PurgeScope.Kind.TAGS, PurgeItem.of("a\u0007b"))
+                .orElseThrow()
+                .contains("\\u0007"));
+        assertTrue(PurgeInputs.itemProblem(
+                        PurgeScope.Kind.TAGS, PurgeItem.of("t".repeat(PurgeInputs.MAX_TAG_LENGTH + 1)))
+                .orElseThrow()
+                .contains("longer than"));
     }
 
     @Test
     void checkScopeNamesTheKindOfTheFirstBadItem() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> PurgeInputs.checkScope(PurgeScope.urls(List.of(PurgeItem.of("https://ok.example.com/a"), PurgeItem.of("nope")))));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> PurgeInputs.checkScope(
+                        PurgeScope.urls(List.of(PurgeItem.of("https://ok.example.com/a"), PurgeItem.of("nope")))));
         assertEquals("URL", e.field());
         assertTrue(e.getMessage().contains("'nope'"));
     }

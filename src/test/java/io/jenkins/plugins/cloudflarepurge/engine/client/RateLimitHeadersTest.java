@@ -20,46 +20,66 @@ class RateLimitHeadersTest {
 
     @Test
     void retryAfterInSeconds() {
-        assertEquals(Optional.of(Duration.ofSeconds(7)), RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of("7")))));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(7)),
+                RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of("7")))));
     }
 
     @Test
     void retryAfterAsHttpDate() {
-        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30));
-        Duration wait = RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of(at)))).orElseThrow();
-        assertTrue(wait.compareTo(Duration.ofSeconds(25)) > 0 && wait.compareTo(Duration.ofSeconds(31)) <= 0, wait.toString());
+        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30));
+        Duration wait = RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of(at))))
+                .orElseThrow();
+        assertTrue(
+                wait.compareTo(Duration.ofSeconds(25)) > 0 && wait.compareTo(Duration.ofSeconds(31)) <= 0,
+                wait.toString());
     }
 
     @Test
     void retryAfterInThePastMeansNoWait() {
-        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(30));
-        assertEquals(Optional.of(Duration.ZERO), RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of(at)))));
+        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(30));
+        assertEquals(
+                Optional.of(Duration.ZERO), RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of(at)))));
     }
 
     @Test
     void ratelimitResetInTheStructuredForm() {
-        assertEquals(Optional.of(Duration.ofSeconds(30)), RateLimitHeaders.retryAfter(headers(Map.of("Ratelimit", List.of("\"default\";r=0;t=30")))));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(30)),
+                RateLimitHeaders.retryAfter(headers(Map.of("Ratelimit", List.of("\"default\";r=0;t=30")))));
     }
 
     @Test
     void ratelimitResetInTheOlderForm() {
-        assertEquals(Optional.of(Duration.ofSeconds(12)), RateLimitHeaders.retryAfter(headers(Map.of("Ratelimit", List.of("limit=1200, remaining=0, reset=12")))));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(12)),
+                RateLimitHeaders.retryAfter(
+                        headers(Map.of("Ratelimit", List.of("limit=1200, remaining=0, reset=12")))));
     }
 
     @Test
     void retryAfterWinsOverRatelimit() {
-        assertEquals(Optional.of(Duration.ofSeconds(3)),
-                RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of("3"), "Ratelimit", List.of("\"default\";r=0;t=30")))));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(3)),
+                RateLimitHeaders.retryAfter(
+                        headers(Map.of("Retry-After", List.of("3"), "Ratelimit", List.of("\"default\";r=0;t=30")))));
     }
 
     @Test
     void absurdWaitsAreCapped() {
-        assertEquals(Optional.of(RateLimitHeaders.MAX_WAIT), RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of("86400")))));
+        assertEquals(
+                Optional.of(RateLimitHeaders.MAX_WAIT),
+                RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of("86400")))));
     }
 
     @Test
     void garbageIsIgnored() {
-        assertEquals(Optional.empty(), RateLimitHeaders.retryAfter(headers(Map.of("Retry-After", List.of("soon"), "Ratelimit", List.of("r=0")))));
+        assertEquals(
+                Optional.empty(),
+                RateLimitHeaders.retryAfter(
+                        headers(Map.of("Retry-After", List.of("soon"), "Ratelimit", List.of("r=0")))));
         assertEquals(Optional.empty(), RateLimitHeaders.retryAfter(headers(Map.of())));
     }
 }

@@ -51,13 +51,15 @@ class ConsoleProgressTest {
         progress.waiting(Duration.ofSeconds(3), "Cloudflare's rate limit for this account");
         progress.failed(6, 30, "Cloudflare rejected items.");
         progress.failed(0, 120, "Not sent: deadline.");
-        assertEquals(List.of(
-                "[Cloudflare] Purging 300,000 URLs in 10,000 requests of up to 30.",
-                "[Cloudflare] Request 4 (30 URLs) will be sent again in 7 s (attempt 2): Cloudflare's rate limit was reached.",
-                "[Cloudflare] Request 5 (30 URLs) was too large for Cloudflare: sending it in halves, and at most 15 per request from now on.",
-                "[Cloudflare] Waiting 3 s for Cloudflare's rate limit for this account.",
-                "[Cloudflare] Request 6 (30 URLs) failed: Cloudflare rejected items.",
-                "[Cloudflare] 120 URLs not purged. Not sent: deadline."), lines);
+        assertEquals(
+                List.of(
+                        "[Cloudflare] Purging 300,000 URLs in 10,000 requests of up to 30.",
+                        "[Cloudflare] Request 4 (30 URLs) will be sent again in 7 s (attempt 2): Cloudflare's rate limit was reached.",
+                        "[Cloudflare] Request 5 (30 URLs) was too large for Cloudflare: sending it in halves, and at most 15 per request from now on.",
+                        "[Cloudflare] Waiting 3 s for Cloudflare's rate limit for this account.",
+                        "[Cloudflare] Request 6 (30 URLs) failed: Cloudflare rejected items.",
+                        "[Cloudflare] 120 URLs not purged. Not sent: deadline."),
+                lines);
     }
 
     private static PurgeResult result(PurgeScope.Kind kind, Verdict verdict, int purged, int notPurged, int retries) {
@@ -69,17 +71,35 @@ class ConsoleProgressTest {
         for (int i = 0; i < notPurged; i++) {
             failed.add(new NotPurged(PurgeItem.of("f" + i), "reason " + i));
         }
-        return new PurgeResult(kind, verdict, done, failed, List.of(), 4, retries, 0, Duration.ofSeconds(retries), Duration.ZERO, Duration.ofMillis(2500));
+        return new PurgeResult(
+                kind,
+                verdict,
+                done,
+                failed,
+                List.of(),
+                4,
+                retries,
+                0,
+                Duration.ofSeconds(retries),
+                Duration.ZERO,
+                Duration.ofMillis(2500));
     }
 
     @Test
     void summaries() {
-        assertEquals("Purged 12 URLs (4 requests, 2.5 s).", ConsoleProgress.summary(result(PurgeScope.Kind.URLS, Verdict.SUCCESS, 12, 0, 0)));
-        assertEquals("Purged everything (4 requests, 1 retry after waiting 1 s, 2.5 s).", ConsoleProgress.summary(result(PurgeScope.Kind.EVERYTHING, Verdict.SUCCESS, 1, 0, 1)));
-        assertEquals("Purge incomplete: 3 of 5 prefixes purged, 2 not purged (4 requests, 2.5 s). First reason: reason 0",
+        assertEquals(
+                "Purged 12 URLs (4 requests, 2.5 s).",
+                ConsoleProgress.summary(result(PurgeScope.Kind.URLS, Verdict.SUCCESS, 12, 0, 0)));
+        assertEquals(
+                "Purged everything (4 requests, 1 retry after waiting 1 s, 2.5 s).",
+                ConsoleProgress.summary(result(PurgeScope.Kind.EVERYTHING, Verdict.SUCCESS, 1, 0, 1)));
+        assertEquals(
+                "Purge incomplete: 3 of 5 prefixes purged, 2 not purged (4 requests, 2.5 s). First reason: reason 0",
                 ConsoleProgress.summary(result(PurgeScope.Kind.PREFIXES, Verdict.PARTIAL, 3, 2, 0)));
-        assertEquals("Purge failed: none of 1 host purged (4 requests, 2 retries after waiting 2 s, 2.5 s). First reason: reason 0",
+        assertEquals(
+                "Purge failed: none of 1 host purged (4 requests, 2 retries after waiting 2 s, 2.5 s). First reason: reason 0",
                 ConsoleProgress.summary(result(PurgeScope.Kind.HOSTS, Verdict.FAILED, 0, 1, 2)));
-        assertTrue(ConsoleProgress.summary(result(PurgeScope.Kind.URLS, Verdict.CANCELLED, 30, 70, 0)).startsWith("Purge aborted: 30 of 100 URLs purged"));
+        assertTrue(ConsoleProgress.summary(result(PurgeScope.Kind.URLS, Verdict.CANCELLED, 30, 70, 0))
+                .startsWith("Purge aborted: 30 of 100 URLs purged"));
     }
 }

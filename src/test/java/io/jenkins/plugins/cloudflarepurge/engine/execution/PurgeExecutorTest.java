@@ -45,7 +45,9 @@ class PurgeExecutorTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static WireMockExtension cloudflare = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cloudflare = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final ManualClock clock = new ManualClock();
     private final List<String> console = Collections.synchronizedList(new ArrayList<>());
@@ -55,11 +57,16 @@ class PurgeExecutorTest {
     }
 
     private static String error(int code, String message) {
-        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message + "\"}],\"messages\":[],\"result\":null}";
+        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
+                + "\"}],\"messages\":[],\"result\":null}";
     }
 
     private static CloudflareClient client(Duration timeout) {
-        return new CloudflareClient(CloudflareClient.newHttpClient(Duration.ofSeconds(2)), URI.create(cloudflare.baseUrl() + "/client/v4"), ApiToken.of(TOKEN), timeout);
+        return new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                URI.create(cloudflare.baseUrl() + "/client/v4"),
+                ApiToken.of(TOKEN),
+                timeout);
     }
 
     private PurgeExecutor executor(PurgeLimits limits) {
@@ -67,7 +74,12 @@ class PurgeExecutorTest {
     }
 
     private PurgeExecutor executor(PurgeLimits limits, RateBudget budget, Duration timeout) {
-        return new PurgeExecutor(client(timeout), limits, budget, clock, new RetryDelays(limits.backoffBase(), limits.backoffMax(), () -> 0.5));
+        return new PurgeExecutor(
+                client(timeout),
+                limits,
+                budget,
+                clock,
+                new RetryDelays(limits.backoffBase(), limits.backoffMax(), () -> 0.5));
     }
 
     private PurgeResult purge(PurgeExecutor executor, PurgeScope scope) {
@@ -79,15 +91,19 @@ class PurgeExecutorTest {
     }
 
     private static List<PurgeItem> urls(int n) {
-        return IntStream.range(0, n).mapToObj(i -> PurgeItem.of("https://www.example.com/f/" + i + ".css")).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> PurgeItem.of("https://www.example.com/f/" + i + ".css"))
+                .toList();
     }
 
     /** The URLs of every request Cloudflare answered with success, one entry per URL per request. */
     private static List<String> urlsAccepted() throws Exception {
         List<String> urls = new ArrayList<>();
         for (ServeEvent event : cloudflare.getAllServeEvents()) {
-            if (event.getResponse().getStatus() == 200 && event.getResponse().getBodyAsString().contains("\"success\":true")) {
-                for (JsonNode file : JSON.readTree(event.getRequest().getBodyAsString()).path("files")) {
+            if (event.getResponse().getStatus() == 200
+                    && event.getResponse().getBodyAsString().contains("\"success\":true")) {
+                for (JsonNode file :
+                        JSON.readTree(event.getRequest().getBodyAsString()).path("files")) {
                     urls.add(file.asText());
                 }
             }
@@ -98,7 +114,9 @@ class PurgeExecutorTest {
     private static List<Integer> requestSizes() throws Exception {
         List<Integer> sizes = new ArrayList<>();
         for (ServeEvent event : cloudflare.getAllServeEvents()) {
-            sizes.add(JSON.readTree(event.getRequest().getBodyAsString()).path("files").size());
+            sizes.add(JSON.readTree(event.getRequest().getBodyAsString())
+                    .path("files")
+                    .size());
         }
         return sizes;
     }
@@ -122,9 +140,13 @@ class PurgeExecutorTest {
         assertEquals(new HashSet<>(items), new HashSet<>(result.purged()));
         assertEquals(65, result.purged().size());
         assertEquals(3, result.requestsSent());
-        assertEquals(List.of(30, 30, 5), requestSizes().stream().sorted(Collections.reverseOrder()).toList());
+        assertEquals(
+                List.of(30, 30, 5),
+                requestSizes().stream().sorted(Collections.reverseOrder()).toList());
         assertEquals(List.of("id-1", "id-1", "id-1"), result.requestIds());
-        assertEquals(items.stream().map(PurgeItem::value).sorted().toList(), urlsAccepted().stream().sorted().toList());
+        assertEquals(
+                items.stream().map(PurgeItem::value).sorted().toList(),
+                urlsAccepted().stream().sorted().toList());
         assertTrue(console.get(console.size() - 1).contains("Purged 65 URLs (3 requests"), console.toString());
     }
 
@@ -137,7 +159,8 @@ class PurgeExecutorTest {
         assertEquals(3, result.requestsSent());
         List<Integer> sizes = new ArrayList<>();
         for (ServeEvent e : cloudflare.getAllServeEvents()) {
-            sizes.add(JSON.readTree(e.getRequest().getBodyAsString()).path("tags").size());
+            sizes.add(
+                    JSON.readTree(e.getRequest().getBodyAsString()).path("tags").size());
         }
         sizes.sort(Collections.reverseOrder());
         assertEquals(List.of(100, 100, 50), sizes);
@@ -145,7 +168,9 @@ class PurgeExecutorTest {
 
     @Test
     void purgeEverythingIsOneRequest() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")).willReturn(okJson(accepted("all"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .withRequestBody(equalToJson("{\"purge_everything\":true}"))
+                .willReturn(okJson(accepted("all"))));
         PurgeResult result = purge(executor(limits()), PurgeScope.everything());
         assertEquals(Verdict.SUCCESS, result.verdict());
         assertEquals(List.of(PurgeExecutor.EVERYTHING), result.purged());
@@ -163,10 +188,18 @@ class PurgeExecutorTest {
 
     @Test
     void rateLimitedThenAcceptedWaitsWhatCloudflareAsks() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody(error(971, "Please wait and consider throttling your request speed")))
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withBody(error(971, "Please wait and consider throttling your request speed")))
                 .willSetStateTo("ok"));
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(accepted("after-429"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("429")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson(accepted("after-429"))));
         long before = clock.nanoTime();
         PurgeResult result = purge(executor(limits()), PurgeScope.urls(urls(10)));
         assertEquals(Verdict.SUCCESS, result.verdict());
@@ -175,14 +208,23 @@ class PurgeExecutorTest {
         assertEquals(Duration.ofSeconds(7), result.retryWait());
         assertTrue(clock.nanoTime() - before >= Duration.ofSeconds(7).toNanos(), "the retry waited for Retry-After");
         assertEquals(List.of("after-429"), result.requestIds());
-        assertTrue(console.stream().anyMatch(l -> l.contains("will be sent again in 7 s (attempt 2)") && l.contains("rate limit")), console.toString());
+        assertTrue(
+                console.stream()
+                        .anyMatch(l -> l.contains("will be sent again in 7 s (attempt 2)") && l.contains("rate limit")),
+                console.toString());
     }
 
     @Test
     void serverErrorThenAcceptedIsRetriedWithBackoff() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("<html>unavailable</html>")).willSetStateTo("ok"));
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("5xx").whenScenarioStateIs("ok").willReturn(okJson(accepted("after-503"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("5xx")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<html>unavailable</html>"))
+                .willSetStateTo("ok"));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("5xx")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson(accepted("after-503"))));
         PurgeResult result = purge(executor(limits()), PurgeScope.urls(urls(3)));
         assertEquals(Verdict.SUCCESS, result.verdict());
         assertEquals(1, result.retries());
@@ -192,9 +234,15 @@ class PurgeExecutorTest {
 
     @Test
     void aTruncatedAnswerIsRetried() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("cut").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200).withBody("{\"success\":tr")).willSetStateTo("ok"));
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("cut").whenScenarioStateIs("ok").willReturn(okJson(accepted("whole"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("cut")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withBody("{\"success\":tr"))
+                .willSetStateTo("ok"));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("cut")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson(accepted("whole"))));
         PurgeResult result = purge(executor(limits()), PurgeScope.urls(urls(3)));
         assertEquals(Verdict.SUCCESS, result.verdict());
         assertEquals(1, result.retries());
@@ -202,7 +250,8 @@ class PurgeExecutorTest {
 
     @Test
     void retriesExhaustedFailsEveryItemWithTheReason() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody(error(10013, "Bad gateway"))));
+        cloudflare.stubFor(
+                post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody(error(10013, "Bad gateway"))));
         PurgeResult result = purge(executor(limits().withMaxAttempts(3)), PurgeScope.urls(urls(5)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(3, result.requestsSent());
@@ -210,15 +259,20 @@ class PurgeExecutorTest {
         assertEquals(5, result.notPurged().size());
         assertTrue(result.firstFailureReason().contains("Gave up after 3 attempts"), result.firstFailureReason());
         assertTrue(result.firstFailureReason().contains("HTTP 502"), result.firstFailureReason());
-        assertTrue(console.get(console.size() - 1).startsWith(ConsoleProgress.PREFIX + "Purge failed: none of 5 URLs purged"), console.toString());
+        assertTrue(
+                console.get(console.size() - 1)
+                        .startsWith(ConsoleProgress.PREFIX + "Purge failed: none of 5 URLs purged"),
+                console.toString());
         assertNoTokenAnywhere(result);
     }
 
     @Test
     void aTimeoutIsRetriedThenReported() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("slow")).withFixedDelay(1500)));
+        cloudflare.stubFor(
+                post(urlEqualTo(PATH)).willReturn(okJson(accepted("slow")).withFixedDelay(1500)));
         PurgeLimits limits = limits().withMaxAttempts(2);
-        PurgeResult result = purge(executor(limits, new RateBudget(limits, clock), Duration.ofMillis(200)), PurgeScope.urls(urls(2)));
+        PurgeResult result = purge(
+                executor(limits, new RateBudget(limits, clock), Duration.ofMillis(200)), PurgeScope.urls(urls(2)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(2, result.requestsSent());
         assertTrue(result.firstFailureReason().contains("request timeout"), result.firstFailureReason());
@@ -226,18 +280,27 @@ class PurgeExecutorTest {
 
     @Test
     void aRetryThatWouldPassTheDeadlineIsNotScheduled() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120").withBody(error(971, "Please wait"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "120")
+                        .withBody(error(971, "Please wait"))));
         PurgeResult result = purge(executor(limits().withDeadline(Duration.ofSeconds(60))), PurgeScope.urls(urls(4)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(1, result.requestsSent());
-        assertTrue(result.firstFailureReason().contains("would pass the purge's deadline"), result.firstFailureReason());
+        assertTrue(
+                result.firstFailureReason().contains("would pass the purge's deadline"), result.firstFailureReason());
     }
 
     @Test
     void tooManyFilesIsSplitAndCompletedWithoutLosingAUrl() throws Exception {
         // This account takes at most 10 URLs per request, whatever the docs say.
-        cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.files[10]"))
-                .willReturn(aResponse().withStatus(400).withBody(error(1094, "You've exceeded the max number of files (10) per request"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.files[10]"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody(error(1094, "You've exceeded the max number of files (10) per request"))));
         cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(5).willReturn(okJson(accepted("small"))));
         List<PurgeItem> items = urls(95);
         PurgeResult result = purge(executor(limits()), PurgeScope.urls(items));
@@ -245,19 +308,28 @@ class PurgeExecutorTest {
         assertEquals(95, result.purged().size());
         List<String> accepted = urlsAccepted();
         assertEquals(95, accepted.size(), "no URL purged twice");
-        assertEquals(items.stream().map(PurgeItem::value).collect(java.util.stream.Collectors.toSet()), new HashSet<>(accepted), "no URL lost");
+        assertEquals(
+                items.stream().map(PurgeItem::value).collect(java.util.stream.Collectors.toSet()),
+                new HashSet<>(accepted),
+                "no URL lost");
         assertTrue(result.splits() >= 1);
         assertTrue(console.stream().anyMatch(l -> l.contains("too large for Cloudflare")), console.toString());
     }
 
     @Test
     void theSmallerSizeIsRememberedForTheRestOfThePurge() throws Exception {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.files[10]"))
-                .willReturn(aResponse().withStatus(400).withBody(error(1094, "You've exceeded the max number of files (10) per request"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.files[10]"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody(error(1094, "You've exceeded the max number of files (10) per request"))));
         cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(5).willReturn(okJson(accepted("small"))));
         PurgeResult result = purge(executor(limits().withMaxInFlight(1)), PurgeScope.urls(urls(95)));
         assertTrue(result.isSuccess());
-        long rejected = cloudflare.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 400).count();
+        long rejected = cloudflare.getAllServeEvents().stream()
+                .filter(e -> e.getResponse().getStatus() == 400)
+                .count();
         // 30 is refused, then 15; from then on requests hold at most 8 and none is refused.
         assertEquals(2, rejected);
         assertEquals(2, result.splits());
@@ -266,7 +338,10 @@ class PurgeExecutorTest {
 
     @Test
     void aSingleUrlThatIsStillTooManyFailsAlone() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(400).withBody(error(1094, "You've exceeded the max number of files (0) per request"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody(error(1094, "You've exceeded the max number of files (0) per request"))));
         PurgeResult result = purge(executor(limits()), PurgeScope.urls(urls(2)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(2, result.notPurged().size());
@@ -275,28 +350,36 @@ class PurgeExecutorTest {
 
     @Test
     void anAuthenticationFailureStopsThePurgeAtTheFirstRequest() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(403).withBody(error(10000, "Authentication error"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse().withStatus(403).withBody(error(10000, "Authentication error"))));
         PurgeLimits limits = limits().withMaxInFlight(1);
         PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(90)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(1, result.requestsSent());
         assertEquals(90, result.notPurged().size());
-        assertTrue(result.notPurged().get(89).reason().startsWith("Not sent: Cloudflare refused the API token"), result.notPurged().get(89).reason());
+        assertTrue(
+                result.notPurged().get(89).reason().startsWith("Not sent: Cloudflare refused the API token"),
+                result.notPurged().get(89).reason());
         assertNoTokenAnywhere(result);
     }
 
     @Test
     void anItemRejectionFailsThatRequestOnlyAndTheVerdictIsPartial() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.tags[?(@ == 'bad')]"))
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.tags[?(@ == 'bad')]"))
                 .willReturn(aResponse().withStatus(400).withBody(error(1100, "tag too long"))));
         cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(5).willReturn(okJson(accepted("ok"))));
-        List<String> tags = new ArrayList<>(IntStream.range(0, 150).mapToObj(i -> "t" + i).toList());
+        List<String> tags =
+                new ArrayList<>(IntStream.range(0, 150).mapToObj(i -> "t" + i).toList());
         tags.add("bad");
         PurgeResult result = purge(executor(limits()), PurgeScope.of(PurgeScope.Kind.TAGS, tags));
         assertEquals(Verdict.PARTIAL, result.verdict());
         assertEquals(100, result.purged().size());
         assertEquals(51, result.notPurged().size());
-        assertTrue(console.get(console.size() - 1).contains("Purge incomplete: 100 of 151 tags purged, 51 not purged"), console.toString());
+        assertTrue(
+                console.get(console.size() - 1).contains("Purge incomplete: 100 of 151 tags purged, 51 not purged"),
+                console.toString());
     }
 
     @Test
@@ -316,35 +399,48 @@ class PurgeExecutorTest {
         RateBudget shared = new RateBudget(limits, clock);
         PurgeResult first = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
         PurgeResult second = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
-        PurgeResult separate = purge(executor(limits, new RateBudget(limits, clock), Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
+        PurgeResult separate = purge(
+                executor(limits, new RateBudget(limits, clock), Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
         assertTrue(first.isSuccess() && second.isSuccess() && separate.isSuccess());
         assertEquals(Duration.ZERO, first.paceWait());
-        assertEquals(1.0, second.paceWait().toMillis() / 1000.0, 0.05, "the second purge waits for what the first used");
+        assertEquals(
+                1.0, second.paceWait().toMillis() / 1000.0, 0.05, "the second purge waits for what the first used");
         assertEquals(Duration.ZERO, separate.paceWait());
     }
 
     @Test
     void aRateLimitPausesTheWholeAccount() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("pause").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "20").withBody(error(971, "Please wait"))).willSetStateTo("ok"));
-        cloudflare.stubFor(post(urlEqualTo(PATH)).inScenario("pause").whenScenarioStateIs("ok").willReturn(okJson(accepted("ok"))));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("pause")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "20")
+                        .withBody(error(971, "Please wait")))
+                .willSetStateTo("ok"));
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .inScenario("pause")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson(accepted("ok"))));
         PurgeLimits limits = limits().withMaxInFlight(1);
         RateBudget shared = new RateBudget(limits, clock);
         List<Long> waitSeenByOthers = new ArrayList<>();
-        PurgeResult result = executor(limits, shared, Duration.ofSeconds(5)).execute(ZONE, PurgeScope.urls(urls(1)), new PurgeListener() {
-            @Override
-            public void retryScheduled(int request, int items, int nextAttempt, Duration wait, String reason) {
-                // Another purge with the same token asks for a single tag now.
-                waitSeenByOthers.add(shared.tryTake(PurgeScope.Kind.TAGS, 1));
-            }
-        });
+        PurgeResult result = executor(limits, shared, Duration.ofSeconds(5))
+                .execute(ZONE, PurgeScope.urls(urls(1)), new PurgeListener() {
+                    @Override
+                    public void retryScheduled(int request, int items, int nextAttempt, Duration wait, String reason) {
+                        // Another purge with the same token asks for a single tag now.
+                        waitSeenByOthers.add(shared.tryTake(PurgeScope.Kind.TAGS, 1));
+                    }
+                });
         assertTrue(result.isSuccess());
         assertEquals(List.of(Duration.ofSeconds(20).toNanos()), waitSeenByOthers);
     }
 
     @Test
     void severalRequestsAreInFlightAtOnceButNeverMoreThanTheLimit() {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("f")).withFixedDelay(200)));
+        cloudflare.stubFor(
+                post(urlEqualTo(PATH)).willReturn(okJson(accepted("f")).withFixedDelay(200)));
         PurgeLimits limits = limits().withMaxInFlight(4);
         int[] inFlight = new int[2];
         PurgeResult result = executor(limits).execute(ZONE, PurgeScope.urls(urls(360)), new PurgeListener() {
@@ -366,9 +462,15 @@ class PurgeExecutorTest {
 
     @Test
     void cancellationStopsSendingAndReportsExactlyWhatWasPurged() throws Exception {
-        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("c")).withFixedDelay(300)));
+        cloudflare.stubFor(
+                post(urlEqualTo(PATH)).willReturn(okJson(accepted("c")).withFixedDelay(300)));
         PurgeLimits limits = limits().withMaxInFlight(1);
-        PurgeExecutor executor = new PurgeExecutor(client(Duration.ofSeconds(5)), limits, new RateBudget(limits, PurgeClock.system()), PurgeClock.system(), RetryDelays.of(limits));
+        PurgeExecutor executor = new PurgeExecutor(
+                client(Duration.ofSeconds(5)),
+                limits,
+                new RateBudget(limits, PurgeClock.system()),
+                PurgeClock.system(),
+                RetryDelays.of(limits));
         List<PurgeItem> items = urls(300);
         CountDownLatch firstAccepted = new CountDownLatch(1);
         AtomicReference<PurgeResult> result = new AtomicReference<>();
@@ -396,7 +498,9 @@ class PurgeExecutorTest {
         assertEquals(300, purged.size() + notPurged.size(), "every item is accounted for");
         assertTrue(Collections.disjoint(purged, notPurged));
         assertTrue(r.requestsSent() < 10, "sending stopped: " + r.requestsSent());
-        assertEquals(new HashSet<>(urlsAccepted()), purged.stream().map(PurgeItem::value).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(
+                new HashSet<>(urlsAccepted()),
+                purged.stream().map(PurgeItem::value).collect(java.util.stream.Collectors.toSet()),
                 "what the result calls purged is what Cloudflare accepted");
         assertTrue(r.notPurged().stream().allMatch(n -> n.reason().contains("aborted")));
         cloudflare.verify(r.requestsSent(), postRequestedFor(urlEqualTo(PATH)));
@@ -404,10 +508,17 @@ class PurgeExecutorTest {
 
     @Test
     void badInputIsRefusedBeforeAnyRequest() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> purge(executor(limits()), PurgeScope.urls(List.of(PurgeItem.of("https://www.example.com/ok.css"), PurgeItem.of("www.example.com/no-scheme.css")))));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> purge(
+                        executor(limits()),
+                        PurgeScope.urls(List.of(
+                                PurgeItem.of("https://www.example.com/ok.css"),
+                                PurgeItem.of("www.example.com/no-scheme.css")))));
         assertTrue(e.getMessage().contains("no scheme"));
-        assertThrows(InvalidInputException.class, () -> executor(limits()).execute("example.com", PurgeScope.everything(), PurgeListener.NONE));
+        assertThrows(
+                InvalidInputException.class,
+                () -> executor(limits()).execute("example.com", PurgeScope.everything(), PurgeListener.NONE));
         assertEquals(0, cloudflare.getAllServeEvents().size());
     }
 }

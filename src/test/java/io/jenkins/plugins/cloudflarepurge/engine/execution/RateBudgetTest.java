@@ -19,7 +19,8 @@ class RateBudgetTest {
         RateBudget budget = new RateBudget(PurgeLimits.forPlan(CloudflarePlan.FREE), clock);
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 800));
         long wait = budget.tryTake(PurgeScope.Kind.URLS, 400);
-        assertEquals(Duration.ofMillis(500).toNanos(), wait, Duration.ofMillis(2).toNanos());
+        assertEquals(
+                Duration.ofMillis(500).toNanos(), wait, Duration.ofMillis(2).toNanos());
         clock.advance(Duration.ofNanos(wait));
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 400));
     }
@@ -31,7 +32,8 @@ class RateBudgetTest {
             assertEquals(0, budget.tryTake(PurgeScope.Kind.TAGS, 100), "request " + i);
         }
         long wait = budget.tryTake(PurgeScope.Kind.HOSTS, 1);
-        assertEquals(Duration.ofSeconds(12).toNanos(), wait, Duration.ofMillis(10).toNanos());
+        assertEquals(
+                Duration.ofSeconds(12).toNanos(), wait, Duration.ofMillis(10).toNanos());
         // URL purges are metered separately.
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 30));
     }
@@ -44,7 +46,8 @@ class RateBudgetTest {
         assertEquals(0, budget.tryTake(PurgeScope.Kind.TAGS, 1));
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
         long wait = budget.tryTake(PurgeScope.Kind.URLS, 1);
-        assertEquals(Duration.ofSeconds(100).toNanos(), wait, Duration.ofMillis(10).toNanos());
+        assertEquals(
+                Duration.ofSeconds(100).toNanos(), wait, Duration.ofMillis(10).toNanos());
     }
 
     @Test
@@ -64,7 +67,10 @@ class RateBudgetTest {
         budget.pause(Duration.ofSeconds(9));
         assertEquals(Duration.ofSeconds(9).toNanos(), budget.tryTake(PurgeScope.Kind.URLS, 1));
         budget.pause(Duration.ofSeconds(2));
-        assertEquals(Duration.ofSeconds(9).toNanos(), budget.tryTake(PurgeScope.Kind.TAGS, 1), "a shorter pause does not shorten a longer one");
+        assertEquals(
+                Duration.ofSeconds(9).toNanos(),
+                budget.tryTake(PurgeScope.Kind.TAGS, 1),
+                "a shorter pause does not shorten a longer one");
         clock.advance(Duration.ofSeconds(9));
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
     }

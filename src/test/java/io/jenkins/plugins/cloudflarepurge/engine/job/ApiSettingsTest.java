@@ -29,7 +29,10 @@ class ApiSettingsTest {
     @ParameterizedTest
     @EnumSource(CloudflarePlan.class)
     void thePlanSetsTheLimitsWhatever(CloudflarePlan plan) {
-        assertEquals(PurgeLimits.forPlan(plan), ApiSettings.resolve("", plan.name().toLowerCase(java.util.Locale.ROOT), 0, 0, 0, 0, 0).limits());
+        assertEquals(
+                PurgeLimits.forPlan(plan),
+                ApiSettings.resolve("", plan.name().toLowerCase(java.util.Locale.ROOT), 0, 0, 0, 0, 0)
+                        .limits());
         assertEquals(plan, ApiSettings.parsePlan(plan.displayName()));
     }
 
@@ -53,22 +56,45 @@ class ApiSettingsTest {
 
     @Test
     void outOfRangeValuesNameTheirField() {
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 501, 0, 0, 0, 0)).getMessage().startsWith("URLs per request"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, -1, 0, 0, 0)).getMessage().startsWith("URLs per second"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 65, 0, 0)).getMessage().startsWith("Requests in flight"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 0, 601, 0)).getMessage().startsWith("Connect timeout"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 0, 0, -5)).getMessage().startsWith("Request timeout"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 501, 0, 0, 0, 0))
+                .getMessage()
+                .startsWith("URLs per request"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, -1, 0, 0, 0))
+                .getMessage()
+                .startsWith("URLs per second"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 65, 0, 0))
+                .getMessage()
+                .startsWith("Requests in flight"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 0, 601, 0))
+                .getMessage()
+                .startsWith("Connect timeout"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 0, 0, -5))
+                .getMessage()
+                .startsWith("Request timeout"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://api.cloudflare.com/client/v4", "http://localhost:8089/client/v4", "http://127.0.0.1:1/x", ""})
+    @ValueSource(
+            strings = {
+                "https://api.cloudflare.com/client/v4",
+                "http://localhost:8089/client/v4",
+                "http://127.0.0.1:1/x",
+                ""
+            })
     void acceptsHttpsAndLocalHttp(String url) {
         assertTrue(ApiSettings.checkBaseUrl(url).isEmpty(), url);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://api.cloudflare.com/client/v4", "ftp://x.example.com", "api.cloudflare.com/client/v4",
-        "https://user:pw@api.cloudflare.com/client/v4", "https://api.cloudflare.com/client/v4?x=1", "https://exa mple.com"})
+    @ValueSource(
+            strings = {
+                "http://api.cloudflare.com/client/v4",
+                "ftp://x.example.com",
+                "api.cloudflare.com/client/v4",
+                "https://user:pw@api.cloudflare.com/client/v4",
+                "https://api.cloudflare.com/client/v4?x=1",
+                "https://exa mple.com"
+            })
     void refusesWhatCouldLeakTheTokenOrIsNoUrl(String url) {
         assertTrue(ApiSettings.checkBaseUrl(url).isPresent(), url);
         assertThrows(InvalidInputException.class, () -> ApiSettings.parseBaseUrl(url));
@@ -76,6 +102,8 @@ class ApiSettingsTest {
 
     @Test
     void plainHttpToAnotherHostSaysWhy() {
-        assertTrue(ApiSettings.checkBaseUrl("http://cf-proxy.internal/v4").orElseThrow().contains("unencrypted"));
+        assertTrue(ApiSettings.checkBaseUrl("http://cf-proxy.internal/v4")
+                .orElseThrow()
+                .contains("unencrypted"));
     }
 }

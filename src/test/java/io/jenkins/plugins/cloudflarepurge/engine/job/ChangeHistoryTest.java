@@ -93,7 +93,8 @@ class ChangeHistoryTest {
 
     @Test
     void theFirstRunIsNotAChangesetToTrust() {
-        ChangeHistory.Collected c = ChangeHistory.collect(ZONE, new ScmChanges().add("a.css", "add"), List.<Run>of().iterator(), 25);
+        ChangeHistory.Collected c = ChangeHistory.collect(
+                ZONE, new ScmChanges().add("a.css", "add"), List.<Run>of().iterator(), 25);
         assertFalse(c.available());
         assertEquals(List.of(ChangedFile.added("a.css")), c.files());
         assertTrue(c.notes().get(0).contains("first run"), c.notes().toString());
@@ -102,7 +103,8 @@ class ChangeHistoryTest {
     @Test
     void stopsAtTheLastSuccessfulPurgeAndAddsNothingOfIt() {
         Run last = purged("#7", ZONE);
-        ChangeHistory.Collected c = ChangeHistory.collect(ZONE, new ScmChanges().add("a.css", "edit"), strict(List.of(last, purged("#6", ZONE)), 1), 25);
+        ChangeHistory.Collected c = ChangeHistory.collect(
+                ZONE, new ScmChanges().add("a.css", "edit"), strict(List.of(last, purged("#6", ZONE)), 1), 25);
         assertTrue(c.available());
         assertEquals(List.of(ChangedFile.modified("a.css")), c.files());
         assertTrue(c.runsIncluded().isEmpty());
@@ -112,10 +114,18 @@ class ChangeHistoryTest {
 
     @Test
     void addsTheChangesOfRunsWhosePurgeFailedUntilOneSucceeded() {
-        List<Run> runs = List.of(notPurged("#9", "b.css", "a.css"), notPurged("#8"), notPurged("#7", "c.js"), purged("#6", ZONE), notPurged("#5", "old.css"));
-        ChangeHistory.Collected c = ChangeHistory.collect(ZONE, new ScmChanges().add("a.css", "delete"), strict(runs, 4), 25);
+        List<Run> runs = List.of(
+                notPurged("#9", "b.css", "a.css"),
+                notPurged("#8"),
+                notPurged("#7", "c.js"),
+                purged("#6", ZONE),
+                notPurged("#5", "old.css"));
+        ChangeHistory.Collected c =
+                ChangeHistory.collect(ZONE, new ScmChanges().add("a.css", "delete"), strict(runs, 4), 25);
         assertTrue(c.available());
-        assertEquals(List.of(ChangedFile.deleted("a.css"), ChangedFile.modified("b.css"), ChangedFile.modified("c.js")), c.files());
+        assertEquals(
+                List.of(ChangedFile.deleted("a.css"), ChangedFile.modified("b.css"), ChangedFile.modified("c.js")),
+                c.files());
         assertEquals(List.of("#9", "#7"), c.runsIncluded());
         assertEquals(1, c.notes().size());
         assertTrue(c.notes().get(0).contains("#9, #7"), c.notes().get(0));
@@ -137,7 +147,9 @@ class ChangeHistoryTest {
         ChangeHistory.Collected c = ChangeHistory.collect(ZONE, new ScmChanges().markChangeset(), runs.iterator(), 25);
         assertFalse(c.available());
         assertEquals(List.of(ChangedFile.modified("b.css"), ChangedFile.modified("a.css")), c.files());
-        assertTrue(c.notes().get(0).contains("No earlier run of this job purged zone " + ZONE), c.notes().toString());
+        assertTrue(
+                c.notes().get(0).contains("No earlier run of this job purged zone " + ZONE),
+                c.notes().toString());
     }
 
     @Test
@@ -151,18 +163,25 @@ class ChangeHistoryTest {
         assertFalse(c.available());
         assertEquals(4, c.files().size());
         assertEquals(List.of("#10", "#9", "#8", "#7"), c.runsIncluded());
-        assertTrue(c.notes().get(0).contains("Looked back 4 runs (the limit)"), c.notes().toString());
+        assertTrue(
+                c.notes().get(0).contains("Looked back 4 runs (the limit)"),
+                c.notes().toString());
     }
 
     @Test
     void aSuccessJustWithinTheBoundIsFound() {
         List<Run> runs = List.of(notPurged("#3", "c.css"), notPurged("#2", "b.css"), purged("#1", ZONE));
-        assertTrue(ChangeHistory.collect(ZONE, new ScmChanges().markChangeset(), runs.iterator(), 3).available());
-        assertFalse(ChangeHistory.collect(ZONE, new ScmChanges().markChangeset(), runs.iterator(), 2).available());
+        assertTrue(ChangeHistory.collect(ZONE, new ScmChanges().markChangeset(), runs.iterator(), 3)
+                .available());
+        assertFalse(ChangeHistory.collect(ZONE, new ScmChanges().markChangeset(), runs.iterator(), 2)
+                .available());
     }
 
     @Test
     void refusesANonPositiveBound() {
-        assertThrows(IllegalArgumentException.class, () -> ChangeHistory.collect(ZONE, new ScmChanges(), List.<Run>of().iterator(), 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ChangeHistory.collect(
+                        ZONE, new ScmChanges(), List.<Run>of().iterator(), 0));
     }
 }

@@ -29,37 +29,55 @@ class ConnectionCheckTest {
     static final String PURGE_PATH = "/client/v4/zones/" + ZONE + "/purge_cache";
 
     @RegisterExtension
-    static WireMockExtension cloudflare = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cloudflare = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     static CloudflareClient client() {
-        return new CloudflareClient(CloudflareClient.newHttpClient(Duration.ofSeconds(2)), URI.create(cloudflare.baseUrl() + "/client/v4"), ApiToken.of(TOKEN),
+        return new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                URI.create(cloudflare.baseUrl() + "/client/v4"),
+                ApiToken.of(TOKEN),
                 Duration.ofSeconds(5));
     }
 
     static void tokenStatus(String status) {
         cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
-                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"abc\",\"status\":\"" + status + "\"}}")));
+                .willReturn(okJson(
+                        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"abc\",\"status\":\""
+                                + status + "\"}}")));
     }
 
     static void purgeAnswer(int status, String body) {
-        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH)).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     static String error(int code, String message) {
-        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message + "\"}],\"messages\":[],\"result\":null}";
+        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
+                + "\"}],\"messages\":[],\"result\":null}";
     }
 
     @Test
     void anActiveTokenThatMayPurgeIsOkAndTheTestUrlIsBelowThePrefix() throws Exception {
         tokenStatus("active");
         purgeAnswer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"purge-1\"}}");
-        ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, "https://www.example.com/site/\nhttps://other.example.com");
+        ConnectionCheck.Result r =
+                ConnectionCheck.run(client(), ZONE, "https://www.example.com/site/\nhttps://other.example.com");
         assertTrue(r.ok(), r.message());
         assertTrue(r.message().contains("may purge zone " + ZONE), r.message());
         assertTrue(r.message().contains("purge-1"), r.message());
-        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH))
-                .withRequestBody(matchingJsonPath("$.files[0]", com.github.tomakehurst.wiremock.client.WireMock.matching(
-                        "https://www\\.example\\.com/site/cloudflare-purge-connection-test-[0-9a-f]{16}"))));
+        cloudflare.verify(
+                1,
+                postRequestedFor(urlEqualTo(PURGE_PATH))
+                        .withRequestBody(
+                                matchingJsonPath(
+                                        "$.files[0]",
+                                        com.github.tomakehurst.wiremock.client.WireMock.matching(
+                                                "https://www\\.example\\.com/site/cloudflare-purge-connection-test-[0-9a-f]{16}"))));
     }
 
     @Test
@@ -74,7 +92,10 @@ class ConnectionCheckTest {
     @Test
     void aRefusedTokenSaysWhatCloudflareSaid() throws Exception {
         cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(error(1000, "Invalid API Token"))));
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(error(1000, "Invalid API Token"))));
         ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, "https://www.example.com");
         assertFalse(r.ok());
         assertTrue(r.message().startsWith("Cloudflare did not accept the token"), r.message());
@@ -93,7 +114,12 @@ class ConnectionCheckTest {
     @Test
     void anUnknownZoneIsTold() throws Exception {
         tokenStatus("active");
-        purgeAnswer(400, error(7003, "Could not route to /zones/" + ZONE + "/purge_cache, perhaps your object identifier is invalid?"));
+        purgeAnswer(
+                400,
+                error(
+                        7003,
+                        "Could not route to /zones/" + ZONE
+                                + "/purge_cache, perhaps your object identifier is invalid?"));
         ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, "https://www.example.com");
         assertFalse(r.ok());
         assertTrue(r.message().contains("check the zone ID"), r.message());
@@ -114,8 +140,11 @@ class ConnectionCheckTest {
     @Test
     void aBadZoneOrPrefixIsNamedWithoutAPurge() throws Exception {
         tokenStatus("active");
-        assertTrue(ConnectionCheck.run(client(), "example.com", "https://www.example.com").message().contains("looks like a zone name"));
-        assertTrue(ConnectionCheck.run(client(), ZONE, "www.example.com").message().contains("URL prefix"));
+        assertTrue(ConnectionCheck.run(client(), "example.com", "https://www.example.com")
+                .message()
+                .contains("looks like a zone name"));
+        assertTrue(
+                ConnectionCheck.run(client(), ZONE, "www.example.com").message().contains("URL prefix"));
         cloudflare.verify(0, postRequestedFor(anyUrl()));
     }
 

@@ -30,7 +30,8 @@ class FailurePolicyTest {
 
     @Test
     void anUnknownValueNamesTheArgumentAndTheChoices() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FailurePolicy.parse("onFailure", "ignore"));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> FailurePolicy.parse("onFailure", "ignore"));
         assertEquals("onFailure", e.field());
         assertTrue(e.getMessage().contains("onFailure 'ignore'"), e.getMessage());
         assertTrue(e.getMessage().contains("'fail', 'unstable' or 'warn'"), e.getMessage());
@@ -45,7 +46,8 @@ class FailurePolicyTest {
     @ParameterizedTest
     @CsvSource({
         "FAIL,SUCCESS,SUCCESS", "FAIL,PARTIAL,FAILURE", "FAIL,FAILED,FAILURE", "FAIL,CANCELLED,ABORTED",
-        "UNSTABLE,SUCCESS,SUCCESS", "UNSTABLE,PARTIAL,UNSTABLE", "UNSTABLE,FAILED,UNSTABLE", "UNSTABLE,CANCELLED,ABORTED",
+        "UNSTABLE,SUCCESS,SUCCESS", "UNSTABLE,PARTIAL,UNSTABLE", "UNSTABLE,FAILED,UNSTABLE",
+                "UNSTABLE,CANCELLED,ABORTED",
         "WARN,SUCCESS,SUCCESS", "WARN,PARTIAL,SUCCESS", "WARN,FAILED,SUCCESS", "WARN,CANCELLED,ABORTED"
     })
     void mapsEveryVerdict(FailurePolicy policy, Verdict verdict, BuildOutcome expected) {

@@ -31,7 +31,8 @@ class PurgeReportTest {
         b.outcome = BuildOutcome.UNSTABLE;
         b.requestIds = List.of("r1");
         b.items = List.of("https://www.example.com/a.css");
-        b.failures = List.of(new PurgeReport.Failure("Cloudflare refused it.", 1, List.of("https://www.example.com/b.css")));
+        b.failures =
+                List.of(new PurgeReport.Failure("Cloudflare refused it.", 1, List.of("https://www.example.com/b.css")));
         b.runsIncluded = List.of("#4");
         b.durationMillis = 1234;
         b.summary = "Purge incomplete";
@@ -43,7 +44,9 @@ class PurgeReportTest {
         Map<String, Object> map = builder().build().toMap();
         for (Map.Entry<String, Object> e : map.entrySet()) {
             Object v = e.getValue();
-            boolean plain = v instanceof String || v instanceof Integer || v instanceof Boolean
+            boolean plain = v instanceof String
+                    || v instanceof Integer
+                    || v instanceof Boolean
                     || (v instanceof ArrayList<?> list && list.stream().allMatch(String.class::isInstance));
             assertTrue(plain, e.getKey() + " is " + v.getClass());
         }
@@ -82,7 +85,9 @@ class PurgeReportTest {
     @Test
     void longListsAreCutButCountsStay() {
         PurgeReport.Builder b = builder();
-        b.items = IntStream.range(0, PurgeReport.MAX_LISTED + 5).mapToObj(i -> "https://www.example.com/" + i).toList();
+        b.items = IntStream.range(0, PurgeReport.MAX_LISTED + 5)
+                .mapToObj(i -> "https://www.example.com/" + i)
+                .toList();
         b.purged = PurgeReport.MAX_LISTED + 5;
         PurgeReport r = b.build();
         assertEquals(PurgeReport.MAX_LISTED, r.getItems().size());

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -43,7 +42,9 @@ class PurgeRunnerTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static WireMockExtension cloudflare = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension cloudflare = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     final List<String> console = new ArrayList<>();
     final AtomicInteger executorsMade = new AtomicInteger();
@@ -52,8 +53,11 @@ class PurgeRunnerTest {
     PurgeRunner.ExecutorFactory executors() {
         return l -> {
             executorsMade.incrementAndGet();
-            CloudflareClient client = new CloudflareClient(CloudflareClient.newHttpClient(Duration.ofSeconds(2)), URI.create(cloudflare.baseUrl() + "/client/v4"),
-                    ApiToken.of(TOKEN), Duration.ofSeconds(5));
+            CloudflareClient client = new CloudflareClient(
+                    CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                    URI.create(cloudflare.baseUrl() + "/client/v4"),
+                    ApiToken.of(TOKEN),
+                    Duration.ofSeconds(5));
             return PurgeExecutor.forAccount(client, l);
         };
     }
@@ -68,11 +72,13 @@ class PurgeRunnerTest {
             String[] parts = entry.split(" ", 2);
             current.add(parts[1], parts[0]);
         }
-        return () -> ChangeHistory.collect(ZONE, current, List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(), 25);
+        return () -> ChangeHistory.collect(
+                ZONE, current, List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(), 25);
     }
 
     static Supplier<ChangeHistory.Collected> noChanges() {
-        return () -> ChangeHistory.collect(ZONE, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
+        return () -> ChangeHistory.collect(
+                ZONE, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
     }
 
     static Supplier<ChangeHistory.Collected> notAsked() {
@@ -82,11 +88,21 @@ class PurgeRunnerTest {
     }
 
     PurgeReport run(PurgeArguments args, Supplier<ChangeHistory.Collected> changes) {
-        return new PurgeRunner().run(PurgeSettings.resolve("cloudflarePurge", args, null, null, null), changes, limits, executors(), console::add);
+        return new PurgeRunner()
+                .run(
+                        PurgeSettings.resolve("cloudflarePurge", args, null, null, null),
+                        changes,
+                        limits,
+                        executors(),
+                        console::add);
     }
 
     static void answer(int status, String body) {
-        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH)).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        cloudflare.stubFor(post(urlEqualTo(PURGE_PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     static void accept() {
@@ -111,11 +127,23 @@ class PurgeRunnerTest {
     @Test
     void purgesExactlyTheUrlsOfThePublishedChanges() throws Exception {
         accept();
-        PurgeReport report = run(args().setSourceRoot("public").setExcludes("**/*.map"),
-                changes("edit public/css/site.css", "add public/blog/index.html", "delete public/old.js", "edit README.md", "edit public/app.js.map"));
-        assertEquals(new TreeSet<>(List.of("https://www.example.com/css/site.css", "https://www.example.com/blog/", "https://www.example.com/blog/index.html",
-                "https://www.example.com/old.js")), sentUrls());
-        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        PurgeReport report = run(
+                args().setSourceRoot("public").setExcludes("**/*.map"),
+                changes(
+                        "edit public/css/site.css",
+                        "add public/blog/index.html",
+                        "delete public/old.js",
+                        "edit README.md",
+                        "edit public/app.js.map"));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "https://www.example.com/css/site.css",
+                        "https://www.example.com/blog/",
+                        "https://www.example.com/blog/index.html",
+                        "https://www.example.com/old.js")),
+                sentUrls());
+        cloudflare.verify(
+                1, postRequestedFor(urlEqualTo(PURGE_PATH)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         assertEquals("SUCCESS", report.getVerdict());
         assertEquals("SUCCESS", report.getOutcome());
         assertEquals("urls", report.getMode());
@@ -126,19 +154,24 @@ class PurgeRunnerTest {
         assertEquals(List.of("req-1"), report.getRequestIds());
         assertEquals(1, report.getRequests());
         assertTrue(report.succeededFor(ZONE));
-        assertTrue(consoleText().contains("[Cloudflare] Zone " + ZONE + ": purge urls, 5 changed files, 4 URLs, 1 request."), consoleText());
+        assertTrue(
+                consoleText()
+                        .contains("[Cloudflare] Zone " + ZONE + ": purge urls, 5 changed files, 4 URLs, 1 request."),
+                consoleText());
         assertTrue(console.get(console.size() - 1).startsWith("[Cloudflare] Purged 4 URLs"), consoleText());
         console.forEach(line -> assertTrue(line.startsWith("[Cloudflare] "), line));
     }
 
     @Test
     void aDryRunExplainsEveryFileAndUrlAndSendsNothing() {
-        PurgeReport report = run(args().setDryRun(true).setCredentialsId(null).setVariants("CF-Device-Type: mobile"),
+        PurgeReport report = run(
+                args().setDryRun(true).setCredentialsId(null).setVariants("CF-Device-Type: mobile"),
                 changes("edit css/site.css", "add docs/index.html"));
         cloudflare.verify(0, anyRequestedFor(anyUrl()));
         assertEquals(0, executorsMade.get());
         String text = consoleText();
-        assertTrue(text.contains("Dry run for zone " + ZONE + ": purge urls, 2 changed files, 6 URLs, 1 request."), text);
+        assertTrue(
+                text.contains("Dry run for zone " + ZONE + ": purge urls, 2 changed files, 6 URLs, 1 request."), text);
         assertTrue(text.contains("M css/site.css -> https://www.example.com/css/site.css"), text);
         assertTrue(text.contains("A docs/index.html -> "), text);
         assertTrue(text.contains("  https://www.example.com/css/site.css [CF-Device-Type: mobile]"), text);
@@ -148,14 +181,18 @@ class PurgeRunnerTest {
         assertEquals(6, report.getItems().size());
         assertEquals(6, report.getTotal());
         assertEquals(0, report.getPurged());
-        assertTrue(report.getItems().contains("https://www.example.com/docs/"), report.getItems().toString());
+        assertTrue(
+                report.getItems().contains("https://www.example.com/docs/"),
+                report.getItems().toString());
     }
 
     @Test
     void purgeEverythingSendsOneRequestAndIgnoresTheChanges() throws Exception {
         accept();
         PurgeReport report = run(args().setPurgeEverything(true), notAsked());
-        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")));
+        cloudflare.verify(
+                1,
+                postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")));
         assertEquals("everything", report.getMode());
         assertEquals("everything", report.getTarget());
         assertEquals(1, report.getTotal());
@@ -166,14 +203,19 @@ class PurgeRunnerTest {
     void explicitTagsAreSentAsTags() {
         accept();
         run(args().setTags("release-42, blog"), notAsked());
-        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"tags\":[\"release-42\",\"blog\"]}")));
+        cloudflare.verify(
+                1,
+                postRequestedFor(urlEqualTo(PURGE_PATH))
+                        .withRequestBody(equalToJson("{\"tags\":[\"release-42\",\"blog\"]}")));
     }
 
     @Test
     void explicitPathsUseThePrefixesAndFullUrlsAsGiven() throws Exception {
         accept();
         PurgeReport report = run(args().setPaths("/a b.css\nhttps://cdn.example.com/x.js"), notAsked());
-        assertEquals(new TreeSet<>(List.of("https://www.example.com/a%20b.css", "https://cdn.example.com/x.js")), sentUrls());
+        assertEquals(
+                new TreeSet<>(List.of("https://www.example.com/a%20b.css", "https://cdn.example.com/x.js")),
+                sentUrls());
         assertEquals("paths", report.getTarget());
         assertTrue(consoleText().contains("2 paths, 2 URLs"), consoleText());
     }
@@ -182,7 +224,9 @@ class PurgeRunnerTest {
     void withoutAChangesetTheFallbackAppliesAndTheConsoleSaysWhy() {
         accept();
         PurgeReport report = run(args(), noChanges());
-        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")));
+        cloudflare.verify(
+                1,
+                postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")));
         assertEquals("everything", report.getMode());
         assertTrue(report.getFallbackReason().contains("No changeset"), report.getFallbackReason());
         assertTrue(consoleText().contains("after the checkout"), consoleText());
@@ -210,15 +254,24 @@ class PurgeRunnerTest {
     @Test
     void tooManyUrlsFallBackToThePrefixes() {
         accept();
-        PurgeReport report = run(args().setUrlPrefixes("https://www.example.com/site").setMaxUrls(1).setFallback("prefixes"), changes("edit a.css", "edit b.css"));
-        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"prefixes\":[\"www.example.com/site\"]}")));
+        PurgeReport report = run(
+                args().setUrlPrefixes("https://www.example.com/site")
+                        .setMaxUrls(1)
+                        .setFallback("prefixes"),
+                changes("edit a.css", "edit b.css"));
+        cloudflare.verify(
+                1,
+                postRequestedFor(urlEqualTo(PURGE_PATH))
+                        .withRequestBody(equalToJson("{\"prefixes\":[\"www.example.com/site\"]}")));
         assertEquals("prefixes", report.getMode());
         assertTrue(report.getFallbackReason().contains("Too many URLs"), report.getFallbackReason());
     }
 
     @Test
     void theFailurePolicyDecidesTheOutcomeOfAFailedPurge() {
-        answer(403, "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}");
+        answer(
+                403,
+                "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}");
         Map<String, String> outcomes = Map.of("fail", "FAILURE", "unstable", "UNSTABLE", "warn", "SUCCESS");
         outcomes.forEach((policy, outcome) -> {
             console.clear();
@@ -228,7 +281,9 @@ class PurgeRunnerTest {
             assertFalse(report.succeededFor(ZONE));
             assertEquals(1, report.getNotPurged());
             assertEquals(1, report.getFailures().size());
-            assertEquals(List.of("https://www.example.com/a.css"), report.getFailures().get(0).getItems());
+            assertEquals(
+                    List.of("https://www.example.com/a.css"),
+                    report.getFailures().get(0).getItems());
             assertTrue(consoleText().contains("onFailure: '" + policy + "'"), consoleText());
             assertTrue(consoleText().contains("Purge failed"), consoleText());
         });
@@ -236,24 +291,39 @@ class PurgeRunnerTest {
 
     @Test
     void theTokenNeverReachesTheConsoleOrTheReportEvenWhenCloudflareEchoesIt() throws Exception {
-        answer(400, "{\"success\":false,\"errors\":[{\"code\":1100,\"message\":\"Bad value Bearer " + TOKEN + "\"}],\"messages\":[],\"result\":null}");
+        answer(
+                400,
+                "{\"success\":false,\"errors\":[{\"code\":1100,\"message\":\"Bad value Bearer " + TOKEN
+                        + "\"}],\"messages\":[],\"result\":null}");
         PurgeReport report = run(args(), changes("edit a.css"));
         assertEquals("FAILED", report.getVerdict());
         assertFalse(consoleText().contains(TOKEN), consoleText());
         assertFalse(consoleText().contains("SECRET"), consoleText());
         assertFalse(report.toMap().toString().contains("SECRET"), report.toMap().toString());
-        assertFalse(report.getFailures().get(0).getReason().contains("SECRET"), report.getFailures().get(0).getReason());
-        assertTrue(report.getFailures().get(0).getReason().contains("****"), report.getFailures().get(0).getReason());
+        assertFalse(
+                report.getFailures().get(0).getReason().contains("SECRET"),
+                report.getFailures().get(0).getReason());
+        assertTrue(
+                report.getFailures().get(0).getReason().contains("****"),
+                report.getFailures().get(0).getReason());
     }
 
     @Test
     void earlierRunsChangesArePurgedAndNamed() throws Exception {
         accept();
         ScmChanges current = new ScmChanges().add("new.css", "add");
-        List<ChangeHistory.EarlierRun> earlier = List.of(ChangeHistoryTest.notPurged("#5", "failed-deploy.css"), ChangeHistoryTest.purged("#4", ZONE));
-        PurgeReport report = new PurgeRunner().run(PurgeSettings.resolve("cloudflarePurge", args(), null, null, null),
-                () -> ChangeHistory.collect(ZONE, current, earlier.iterator(), 25), limits, executors(), console::add);
-        assertEquals(new TreeSet<>(List.of("https://www.example.com/new.css", "https://www.example.com/failed-deploy.css")), sentUrls());
+        List<ChangeHistory.EarlierRun> earlier =
+                List.of(ChangeHistoryTest.notPurged("#5", "failed-deploy.css"), ChangeHistoryTest.purged("#4", ZONE));
+        PurgeReport report = new PurgeRunner()
+                .run(
+                        PurgeSettings.resolve("cloudflarePurge", args(), null, null, null),
+                        () -> ChangeHistory.collect(ZONE, current, earlier.iterator(), 25),
+                        limits,
+                        executors(),
+                        console::add);
+        assertEquals(
+                new TreeSet<>(List.of("https://www.example.com/new.css", "https://www.example.com/failed-deploy.css")),
+                sentUrls());
         assertEquals(List.of("#5"), report.getRunsIncluded());
         assertTrue(consoleText().contains("Also purging the changes of #5"), consoleText());
     }
@@ -270,7 +340,9 @@ class PurgeRunnerTest {
 
     @Test
     void invalidSettingsFailBeforeAnythingIsSent() {
-        assertThrows(io.jenkins.plugins.cloudflarepurge.engine.client.InvalidInputException.class, () -> run(args().setZoneId("example.com"), notAsked()));
+        assertThrows(
+                io.jenkins.plugins.cloudflarepurge.engine.client.InvalidInputException.class,
+                () -> run(args().setZoneId("example.com"), notAsked()));
         cloudflare.verify(0, anyRequestedFor(anyUrl()));
     }
 }

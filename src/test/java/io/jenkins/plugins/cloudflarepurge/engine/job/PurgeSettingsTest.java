@@ -21,7 +21,10 @@ class PurgeSettingsTest {
     static final String OTHER_ZONE = "0123456789abcdef0123456789abcdef";
 
     static PurgeArguments args() {
-        return new PurgeArguments().setCredentialsId("cf-token").setZoneId(ZONE).setUrlPrefixes("https://www.example.com");
+        return new PurgeArguments()
+                .setCredentialsId("cf-token")
+                .setZoneId(ZONE)
+                .setUrlPrefixes("https://www.example.com");
     }
 
     static PurgeSettings resolve(PurgeArguments args) {
@@ -34,7 +37,8 @@ class PurgeSettingsTest {
     }
 
     static String refused(PurgeArguments args, String argument, String credentials, String zone, String prefixes) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PurgeSettings.resolve(STEP, args, credentials, zone, prefixes));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> PurgeSettings.resolve(STEP, args, credentials, zone, prefixes));
         assertEquals(argument, e.field(), e.getMessage());
         assertTrue(e.getMessage().startsWith(STEP + ": " + argument + ": "), e.getMessage());
         return e.getMessage();
@@ -45,7 +49,9 @@ class PurgeSettingsTest {
         PurgeSettings s = PurgeSettings.resolve(STEP, args(), "global-token", OTHER_ZONE, "https://global.example.org");
         assertEquals("cf-token", s.credentialsId());
         assertEquals(ZONE, s.zoneId());
-        assertEquals("https://www.example.com", s.planner().orElseThrow().prefixes().get(0).toString());
+        assertEquals(
+                "https://www.example.com",
+                s.planner().orElseThrow().prefixes().get(0).toString());
         assertEquals(PurgeSettings.Target.CHANGES, s.target());
         assertEquals(FailurePolicy.FAIL, s.failurePolicy());
         assertFalse(s.dryRun());
@@ -53,19 +59,31 @@ class PurgeSettingsTest {
 
     @Test
     void unsetValuesComeFromTheGlobalDefaults() {
-        PurgeSettings s = PurgeSettings.resolve(STEP, new PurgeArguments(), " global-token ", OTHER_ZONE.toUpperCase(java.util.Locale.ROOT),
+        PurgeSettings s = PurgeSettings.resolve(
+                STEP,
+                new PurgeArguments(),
+                " global-token ",
+                OTHER_ZONE.toUpperCase(java.util.Locale.ROOT),
                 "https://a.example.org\nhttps://b.example.org/site");
         assertEquals("global-token", s.credentialsId());
         assertEquals(OTHER_ZONE, s.zoneId());
-        assertEquals(List.of("https://a.example.org", "https://b.example.org/site"), s.planner().orElseThrow().prefixes().stream().map(Object::toString).toList());
+        assertEquals(
+                List.of("https://a.example.org", "https://b.example.org/site"),
+                s.planner().orElseThrow().prefixes().stream()
+                        .map(Object::toString)
+                        .toList());
     }
 
     @Test
     void theGlobalPrefixesAreNotUsedForAnotherZone() {
-        String message = refused(new PurgeArguments().setZoneId(ZONE), "urlPrefixes", "t", OTHER_ZONE, "https://global.example.org");
+        String message = refused(
+                new PurgeArguments().setZoneId(ZONE), "urlPrefixes", "t", OTHER_ZONE, "https://global.example.org");
         assertTrue(message.contains("belong to the global zone"), message);
-        PurgeSettings same = PurgeSettings.resolve(STEP, new PurgeArguments().setZoneId(OTHER_ZONE), "t", OTHER_ZONE, "https://global.example.org");
-        assertEquals("https://global.example.org", same.planner().orElseThrow().prefixes().get(0).toString());
+        PurgeSettings same = PurgeSettings.resolve(
+                STEP, new PurgeArguments().setZoneId(OTHER_ZONE), "t", OTHER_ZONE, "https://global.example.org");
+        assertEquals(
+                "https://global.example.org",
+                same.planner().orElseThrow().prefixes().get(0).toString());
     }
 
     @Test
@@ -100,7 +118,8 @@ class PurgeSettingsTest {
 
     @Test
     void aPrefixWithAQueryIsRefused() {
-        assertTrue(refused(args().setUrlPrefixes("https://www.example.com/?v=1"), "urlPrefixes").contains("query"));
+        assertTrue(refused(args().setUrlPrefixes("https://www.example.com/?v=1"), "urlPrefixes")
+                .contains("query"));
     }
 
     @Test
@@ -109,16 +128,18 @@ class PurgeSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "sourceRoot|public/**",
-        "includes|**/*.{css",
-        "excludes|../secret/**",
-        "indexDocuments|docs/index.html",
-        "extraUrls|ftp://x.example.com/a",
-        "variants|mobile",
-        "fallback|purge-all",
-        "onFailure|explode"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "sourceRoot|public/**",
+                "includes|**/*.{css",
+                "excludes|../secret/**",
+                "indexDocuments|docs/index.html",
+                "extraUrls|ftp://x.example.com/a",
+                "variants|mobile",
+                "fallback|purge-all",
+                "onFailure|explode"
+            })
     void eachBadArgumentIsNamed(String argument, String value) {
         PurgeArguments a = args();
         switch (argument) {
@@ -142,8 +163,7 @@ class PurgeSettingsTest {
 
     @Test
     void thePlannerGetsEverySetting() {
-        PlannerSettings p = resolve(args()
-                        .setUrlPrefixes("https://www.example.com, https://cdn.example.com/site")
+        PlannerSettings p = resolve(args().setUrlPrefixes("https://www.example.com, https://cdn.example.com/site")
                         .setSourceRoot("public")
                         .setIncludes("**/*.css\n**/*.html")
                         .setExcludes("drafts/**")
@@ -153,7 +173,8 @@ class PurgeSettingsTest {
                         .setVariants("CF-Device-Type: mobile")
                         .setMaxUrls(42)
                         .setFallback("Prefixes"))
-                .planner().orElseThrow();
+                .planner()
+                .orElseThrow();
         assertEquals(2, p.prefixes().size());
         assertEquals("public/", p.sourceRoot());
         assertEquals(List.of("**/*.css", "**/*.html"), p.includes().patterns());
@@ -169,20 +190,29 @@ class PurgeSettingsTest {
 
     @Test
     void indexDocumentsDefaultToIndexHtmlAndBlankMeansNone() {
-        assertEquals(List.of("index.html"), resolve(args()).planner().orElseThrow().indexDocuments());
-        assertEquals(List.of("index.html"), resolve(args().setIndexDocuments(null)).planner().orElseThrow().indexDocuments());
-        assertEquals(List.of(), resolve(args().setIndexDocuments("")).planner().orElseThrow().indexDocuments());
+        assertEquals(
+                List.of("index.html"), resolve(args()).planner().orElseThrow().indexDocuments());
+        assertEquals(
+                List.of("index.html"),
+                resolve(args().setIndexDocuments(null)).planner().orElseThrow().indexDocuments());
+        assertEquals(
+                List.of(),
+                resolve(args().setIndexDocuments("")).planner().orElseThrow().indexDocuments());
     }
 
     @Test
     void explicitTargetsReplaceTheChanges() {
-        assertEquals(PurgeSettings.Target.EVERYTHING, resolve(args().setPurgeEverything(true)).target());
+        assertEquals(
+                PurgeSettings.Target.EVERYTHING,
+                resolve(args().setPurgeEverything(true)).target());
         PurgeSettings tags = resolve(args().setTags("release 42, blog\nstatic"));
         assertEquals(PurgeSettings.Target.TAGS, tags.target());
         assertEquals(List.of("release 42", "blog", "static"), tags.values());
         PurgeSettings hosts = resolve(args().setHosts("www.example.com static.example.com"));
         assertEquals(List.of("www.example.com", "static.example.com"), hosts.values());
-        assertEquals(PurgeSettings.Target.PREFIXES, resolve(args().setPrefixes("www.example.com/blog")).target());
+        assertEquals(
+                PurgeSettings.Target.PREFIXES,
+                resolve(args().setPrefixes("www.example.com/blog")).target());
         PurgeSettings paths = resolve(args().setPaths("/a b.css\n/c,d.js"));
         assertEquals(List.of("/a b.css", "/c,d.js"), paths.values());
     }
@@ -192,21 +222,26 @@ class PurgeSettingsTest {
         PurgeArguments a = args().setUrlPrefixes(null);
         assertTrue(resolve(a.setPurgeEverything(true)).planner().isEmpty());
         assertTrue(resolve(args().setUrlPrefixes(null).setTags("t")).planner().isEmpty());
-        assertTrue(resolve(args().setUrlPrefixes(null).setPaths("https://www.example.com/a.css")).planner().isEmpty());
-        assertTrue(refused(args().setUrlPrefixes(null).setPaths("/a.css"), "urlPrefixes").contains("no URL prefix"));
+        assertTrue(resolve(args().setUrlPrefixes(null).setPaths("https://www.example.com/a.css"))
+                .planner()
+                .isEmpty());
+        assertTrue(refused(args().setUrlPrefixes(null).setPaths("/a.css"), "urlPrefixes")
+                .contains("no URL prefix"));
     }
 
     @Test
     void onlyOneExplicitTargetAtATime() {
         String message = refused(args().setPurgeEverything(true).setTags("t"), "tags");
         assertTrue(message.contains("purgeEverything and tags"), message);
-        assertTrue(refused(args().setHosts("a.example.com").setPaths("/x"), "paths").contains("hosts and paths"));
+        assertTrue(refused(args().setHosts("a.example.com").setPaths("/x"), "paths")
+                .contains("hosts and paths"));
     }
 
     @Test
     void explicitValuesAreCheckedUpFront() {
         assertTrue(refused(args().setHosts("https://www.example.com"), "hosts").contains("scheme"));
-        assertTrue(refused(args().setPrefixes("https://www.example.com/blog"), "prefixes").contains("scheme"));
+        assertTrue(refused(args().setPrefixes("https://www.example.com/blog"), "prefixes")
+                .contains("scheme"));
         refused(args().setPaths("/a#b"), "paths");
     }
 
@@ -227,7 +262,8 @@ class PurgeSettingsTest {
 
     @Test
     void theCallerAppearsInMessages() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> PurgeSettings.resolve("Cloudflare cache purge", args().setZoneId("x"), null, null, null));
         assertTrue(e.getMessage().startsWith("Cloudflare cache purge: zoneId: "), e.getMessage());
     }

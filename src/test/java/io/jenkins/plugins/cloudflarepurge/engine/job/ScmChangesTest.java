@@ -22,7 +22,9 @@ class ScmChangesTest {
     @Test
     void aMissingEditTypeIsAModification() {
         assertEquals(ChangeKind.MODIFIED, ScmChanges.kindOf(null));
-        assertEquals(List.of(ChangedFile.modified("a.css")), new ScmChanges().addPath("a.css").files());
+        assertEquals(
+                List.of(ChangedFile.modified("a.css")),
+                new ScmChanges().addPath("a.css").files());
     }
 
     @Test
@@ -42,6 +44,8 @@ class ScmChangesTest {
                 .add("  ", "add")
                 .add(null, "add")
                 .addPath("c.js");
-        assertEquals(List.of(ChangedFile.added("b.css"), ChangedFile.modified("a.css"), ChangedFile.modified("c.js")), changes.files());
+        assertEquals(
+                List.of(ChangedFile.added("b.css"), ChangedFile.modified("a.css"), ChangedFile.modified("c.js")),
+                changes.files());
     }
 }

@@ -15,8 +15,13 @@ class VariantsTest {
 
     @Test
     void oneVariantPerLineHeadersSeparatedBySemicolons() {
-        List<Map<String, String>> variants = Variants.parse("CF-Device-Type: mobile\n\n  CF-Device-Type:tablet ; Accept-Language: de  \r\n");
-        assertEquals(List.of(Map.of("CF-Device-Type", "mobile"), Map.of("CF-Device-Type", "tablet", "Accept-Language", "de")), variants);
+        List<Map<String, String>> variants =
+                Variants.parse("CF-Device-Type: mobile\n\n  CF-Device-Type:tablet ; Accept-Language: de  \r\n");
+        assertEquals(
+                List.of(
+                        Map.of("CF-Device-Type", "mobile"),
+                        Map.of("CF-Device-Type", "tablet", "Accept-Language", "de")),
+                variants);
     }
 
     @Test

@@ -17,27 +17,29 @@ class PathPatternsTest {
     }
 
     @ParameterizedTest(name = "{0} ~ {1}: {2}")
-    @CsvSource(delimiter = '|', value = {
-        "**/*.css         | site.css                 | true",
-        "**/*.css         | css/deep/site.css        | true",
-        "**/*.css         | css/site.css.map         | false",
-        "*.css            | css/site.css             | false",
-        "assets/**        | assets/img/a.png         | true",
-        "assets/**        | assets                   | true",
-        "assets/**        | other/assets/a.png       | false",
-        "assets/          | assets/img/a.png         | true",
-        "/assets/**       | assets/a.png             | true",
-        "./assets/**      | assets/a.png             | true",
-        "assets\\**       | assets/a.png             | true",
-        "**/*.CSS         | site.css                 | false",
-        "**/*             | .well-known/security.txt | true",
-        "**/.*            | a/.htaccess              | true",
-        "**/.*            | a/b.txt                  | false",
-        "docs/?.html      | docs/a.html              | true",
-        "docs/?.html      | docs/ab.html             | false",
-        "**/a b.txt       | x/a b.txt                | true",
-        "**/café/**       | fr/café/menu.html        | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "**/*.css         | site.css                 | true",
+                "**/*.css         | css/deep/site.css        | true",
+                "**/*.css         | css/site.css.map         | false",
+                "*.css            | css/site.css             | false",
+                "assets/**        | assets/img/a.png         | true",
+                "assets/**        | assets                   | true",
+                "assets/**        | other/assets/a.png       | false",
+                "assets/          | assets/img/a.png         | true",
+                "/assets/**       | assets/a.png             | true",
+                "./assets/**      | assets/a.png             | true",
+                "assets\\**       | assets/a.png             | true",
+                "**/*.CSS         | site.css                 | false",
+                "**/*             | .well-known/security.txt | true",
+                "**/.*            | a/.htaccess              | true",
+                "**/.*            | a/b.txt                  | false",
+                "docs/?.html      | docs/a.html              | true",
+                "docs/?.html      | docs/ab.html             | false",
+                "**/a b.txt       | x/a b.txt                | true",
+                "**/café/**       | fr/café/menu.html        | true",
+            })
     void matchesAsAntDoes(String pattern, String path, boolean expected) {
         assertEquals(expected, patterns(pattern).matches(path));
     }
@@ -65,12 +67,15 @@ class PathPatternsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "\"**/*.{css,js}\"  | {a,b} alternative",
-        "../**            | '..' segment",
-        "a/../b           | '..' segment",
-        "/                | matches no file",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "\"**/*.{css,js}\"  | {a,b} alternative",
+                "../**            | '..' segment",
+                "a/../b           | '..' segment",
+                "/                | matches no file",
+            })
     void refusesPatternsThatCannotMeanWhatTheUserWants(String text, String expected) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> patterns(text));
         assertTrue(e.getMessage().startsWith("Includes pattern '"), e.getMessage());

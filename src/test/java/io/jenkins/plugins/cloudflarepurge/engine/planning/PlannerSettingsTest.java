@@ -33,10 +33,15 @@ class PlannerSettingsTest {
 
     @Test
     void needsAPrefixAndDropsRepeatedOnes() {
-        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> PlannerSettings.builder().build());
+        InvalidSettingException e = assertThrows(
+                InvalidSettingException.class, () -> PlannerSettings.builder().build());
         assertTrue(e.getMessage().contains("No URL prefix"), e.getMessage());
-        PlannerSettings s = PlannerSettings.builder().prefixes("https://www.example.org", "https://WWW.example.org/", "https://cdn.example.org/x").build();
-        assertEquals(List.of("https://www.example.org", "https://cdn.example.org/x"), s.prefixes().stream().map(Object::toString).toList());
+        PlannerSettings s = PlannerSettings.builder()
+                .prefixes("https://www.example.org", "https://WWW.example.org/", "https://cdn.example.org/x")
+                .build();
+        assertEquals(
+                List.of("https://www.example.org", "https://cdn.example.org/x"),
+                s.prefixes().stream().map(Object::toString).toList());
     }
 
     @Test
@@ -47,38 +52,60 @@ class PlannerSettingsTest {
         assertEquals("", site().sourceRoot("./").build().sourceRoot());
         assertEquals("", site().sourceRoot(null).build().sourceRoot());
         assertEquals(Optional.empty(), PlannerSettings.checkSourceRoot("dist/"));
-        assertTrue(PlannerSettings.checkSourceRoot("../site").orElseThrow().startsWith("Source root '../site' is not a folder inside the repository"));
+        assertTrue(PlannerSettings.checkSourceRoot("../site")
+                .orElseThrow()
+                .startsWith("Source root '../site' is not a folder inside the repository"));
         assertTrue(PlannerSettings.checkSourceRoot("public/**").orElseThrow().contains("is a pattern"));
     }
 
     @Test
     void refusesPatternsThatRepeatTheSourceRoot() {
-        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+        InvalidSettingException e = assertThrows(
+                InvalidSettingException.class,
                 () -> site().sourceRoot("public/").includes("public/**/*.css").build());
-        assertEquals("Includes pattern 'public/**/*.css' starts with the source root 'public/': patterns match the paths below it, so write '**/*.css'",
+        assertEquals(
+                "Includes pattern 'public/**/*.css' starts with the source root 'public/': patterns match the paths below it, so write '**/*.css'",
                 e.getMessage());
         assertEquals("Includes", e.field());
-        assertEquals("Ant pattern 'public/drafts/**' starts with the source root 'public/': patterns match the paths below it, so write 'drafts/**'",
+        assertEquals(
+                "Ant pattern 'public/drafts/**' starts with the source root 'public/': patterns match the paths below it, so write 'drafts/**'",
                 PlannerSettings.checkPatterns("public/drafts/**", "public").orElseThrow());
         assertEquals(Optional.empty(), PlannerSettings.checkPatterns("drafts/**", "public"));
         assertEquals(Optional.empty(), PlannerSettings.checkPatterns("public/**", ""));
-        assertTrue(PlannerSettings.checkPatterns("**/*.{css,js}").orElseThrow().startsWith("Ant pattern '**/*.{css' looks like half of"));
+        assertTrue(PlannerSettings.checkPatterns("**/*.{css,js}")
+                .orElseThrow()
+                .startsWith("Ant pattern '**/*.{css' looks like half of"));
     }
 
     @Test
     void readsIndexDocuments() {
-        assertEquals(List.of("index.html", "index.htm"), site().indexDocuments("index.html, index.htm,,index.html").build().indexDocuments());
+        assertEquals(
+                List.of("index.html", "index.htm"),
+                site().indexDocuments("index.html, index.htm,,index.html")
+                        .build()
+                        .indexDocuments());
         assertEquals(List.of(), site().indexDocuments(" ").build().indexDocuments(), "blank turns the rule off");
-        assertEquals(List.of("index.html"), site().indexDocuments(null).build().indexDocuments(), "null is the default");
-        assertTrue(PlannerSettings.checkIndexDocuments("docs/index.html").orElseThrow().contains("is not a file name"));
+        assertEquals(
+                List.of("index.html"), site().indexDocuments(null).build().indexDocuments(), "null is the default");
+        assertTrue(PlannerSettings.checkIndexDocuments("docs/index.html")
+                .orElseThrow()
+                .contains("is not a file name"));
         assertTrue(PlannerSettings.checkIndexDocuments("*.html").isPresent());
     }
 
     @Test
     void readsExtraPathsAndUrls() {
-        PlannerSettings s = site().extraPaths(List.of("/", "sitemap.xml", " /feed.xml?format=rss ", "", "https://Other.example.org/a b.xml",
-                "/sitemap.xml")).build();
-        assertEquals(List.of("/", "/sitemap.xml", "/feed.xml?format=rss", "https://other.example.org/a%20b.xml"), s.extraPaths());
+        PlannerSettings s = site().extraPaths(List.of(
+                        "/",
+                        "sitemap.xml",
+                        " /feed.xml?format=rss ",
+                        "",
+                        "https://Other.example.org/a b.xml",
+                        "/sitemap.xml"))
+                .build();
+        assertEquals(
+                List.of("/", "/sitemap.xml", "/feed.xml?format=rss", "https://other.example.org/a%20b.xml"),
+                s.extraPaths());
         assertTrue(PlannerSettings.checkExtraPath("/feed.xml#x").orElseThrow().contains("has a fragment"));
         assertTrue(PlannerSettings.checkExtraPath("/a/../b").orElseThrow().contains("'..'"));
         assertTrue(PlannerSettings.checkExtraPath("ftp://x.org/a").orElseThrow().contains("scheme 'ftp'"));
@@ -87,13 +114,22 @@ class PlannerSettingsTest {
 
     @Test
     void checksVariants() {
-        PlannerSettings s = site().variants(List.of(Map.of("CF-Device-Type", "mobile"), Map.of(" CF-Device-Type ", " mobile "),
-                Map.of("CF-Device-Type", "tablet", "Accept-Language", "de"))).build();
+        PlannerSettings s = site().variants(List.of(
+                        Map.of("CF-Device-Type", "mobile"),
+                        Map.of(" CF-Device-Type ", " mobile "),
+                        Map.of("CF-Device-Type", "tablet", "Accept-Language", "de")))
+                .build();
         assertEquals(2, s.variants().size(), "an equal header set counts once");
         assertTrue(PlannerSettings.checkVariant(Map.of()).orElseThrow().contains("is empty"));
-        assertTrue(PlannerSettings.checkVariant(Map.of("CF Device", "x")).orElseThrow().contains("not a valid HTTP header name"));
-        assertTrue(PlannerSettings.checkVariant(Map.of("CF-Device-Type", "a\r\nX: y")).orElseThrow().contains("non-empty value on one line"));
-        assertTrue(PlannerSettings.checkVariant(Map.of("cf-device-type", "a", "CF-Device-Type", "b")).orElseThrow().contains("twice"));
+        assertTrue(PlannerSettings.checkVariant(Map.of("CF Device", "x"))
+                .orElseThrow()
+                .contains("not a valid HTTP header name"));
+        assertTrue(PlannerSettings.checkVariant(Map.of("CF-Device-Type", "a\r\nX: y"))
+                .orElseThrow()
+                .contains("non-empty value on one line"));
+        assertTrue(PlannerSettings.checkVariant(Map.of("cf-device-type", "a", "CF-Device-Type", "b"))
+                .orElseThrow()
+                .contains("twice"));
     }
 
     @Test
@@ -105,7 +141,8 @@ class PlannerSettingsTest {
 
     @Test
     void checksAPrefixForTheForm() {
-        assertEquals(Optional.of("URL prefix 'www.example.org' has no scheme: write https://www.example.org"),
+        assertEquals(
+                Optional.of("URL prefix 'www.example.org' has no scheme: write https://www.example.org"),
                 PlannerSettings.checkPrefix("www.example.org"));
         assertEquals(Optional.empty(), PlannerSettings.checkPrefix("https://www.example.org"));
         assertTrue(PlannerSettings.checkPrefix(null).isPresent());

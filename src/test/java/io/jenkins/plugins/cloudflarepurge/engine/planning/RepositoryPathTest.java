@@ -13,23 +13,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RepositoryPathTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "public/css/site.css        | public/css/site.css",
-        "public\\css\\site.css      | public/css/site.css",
-        ".\\public\\index.html      | public/index.html",
-        "./public/index.html        | public/index.html",
-        "/public/index.html         | public/index.html",
-        "public//css///site.css     | public/css/site.css",
-        "public/./css/site.css      | public/css/site.css",
-        "public/css/                | public/css",
-        "././a.txt                  | a.txt",
-        ".well-known/security.txt   | .well-known/security.txt",
-        ".htaccess                  | .htaccess",
-        "a/.../b                    | a/.../b",
-        "a/..b/c..                  | a/..b/c..",
-        "docs/Café Menu.HTML        | docs/Café Menu.HTML",
-        "文档/索引.html              | 文档/索引.html",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "public/css/site.css        | public/css/site.css",
+                "public\\css\\site.css      | public/css/site.css",
+                ".\\public\\index.html      | public/index.html",
+                "./public/index.html        | public/index.html",
+                "/public/index.html         | public/index.html",
+                "public//css///site.css     | public/css/site.css",
+                "public/./css/site.css      | public/css/site.css",
+                "public/css/                | public/css",
+                "././a.txt                  | a.txt",
+                ".well-known/security.txt   | .well-known/security.txt",
+                ".htaccess                  | .htaccess",
+                "a/.../b                    | a/.../b",
+                "a/..b/c..                  | a/..b/c..",
+                "docs/Café Menu.HTML        | docs/Café Menu.HTML",
+                "文档/索引.html              | 文档/索引.html",
+            })
     void normalisesSeparatorsAndDropsWhatMeansNothing(String raw, String expected) {
         assertEquals(expected, RepositoryPath.normalize(raw));
     }
@@ -50,16 +52,24 @@ class RepositoryPathTest {
 
     @Test
     void refusesControlCharactersAndShowsThemEscaped() {
-        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\u0000b.txt"));
+        IllegalArgumentException nul =
+                assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\u0000b.txt"));
         assertEquals("Refused path 'a\\u0000b.txt': it contains the control character U+0000.", nul.getMessage());
-        IllegalArgumentException newline = assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\nb.txt"));
+        IllegalArgumentException newline =
+                assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\nb.txt"));
         assertTrue(newline.getMessage().contains("'a\\u000Ab.txt'"), newline.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\u007Fb"));
         assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\u0085b"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"C:\\work\\site\\index.html", "c:/site/index.html", "\\\\server\\share\\a.txt", "//server/share/a.txt"})
+    @ValueSource(
+            strings = {
+                "C:\\work\\site\\index.html",
+                "c:/site/index.html",
+                "\\\\server\\share\\a.txt",
+                "//server/share/a.txt"
+            })
     void refusesAbsoluteWindowsAndNetworkPaths(String raw) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize(raw));
         assertTrue(e.getMessage().contains("outside the repository"), e.getMessage());
@@ -73,7 +83,8 @@ class RepositoryPathTest {
 
     @Test
     void refusesALoneSurrogate() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\uDC00.txt"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\uDC00.txt"));
         assertTrue(e.getMessage().contains("not valid Unicode"), e.getMessage());
     }
 }

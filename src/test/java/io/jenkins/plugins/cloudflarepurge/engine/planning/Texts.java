@@ -13,14 +13,19 @@ final class Texts {
     /** Any Unicode scalar value (no lone surrogate), weighted towards ASCII punctuation, '%' and non-ASCII. */
     static Arbitrary<String> codePoint() {
         Arbitrary<Integer> ascii = Arbitraries.integers().between(0x20, 0x7E);
-        Arbitrary<Integer> special = Arbitraries.of((int) ' ', (int) '%', (int) '#', (int) '?', (int) '+', (int) '^', (int) '`', (int) '{',
-                (int) '}', (int) '"', (int) '<', (int) '>', (int) '|', (int) '[', (int) ']', (int) '&', (int) '=', 0x7F, 0xE9, 0x4E2D, 0x1F600);
+        Arbitrary<Integer> special = Arbitraries.of(
+                (int) ' ', (int) '%', (int) '#', (int) '?', (int) '+', (int) '^', (int) '`', (int) '{', (int) '}',
+                (int) '"', (int) '<', (int) '>', (int) '|', (int) '[', (int) ']', (int) '&', (int) '=', 0x7F, 0xE9,
+                0x4E2D, 0x1F600);
         Arbitrary<Integer> bmp = Arbitraries.integers().between(0x80, 0xFFFF).filter(c -> c < 0xD800 || c > 0xDFFF);
         Arbitrary<Integer> astral = Arbitraries.integers().between(0x10000, 0x10FFFF);
         Arbitrary<Integer> control = Arbitraries.integers().between(0, 0x1F);
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(6, ascii), net.jqwik.api.Tuple.of(4, special), net.jqwik.api.Tuple.of(2, bmp),
-                        net.jqwik.api.Tuple.of(1, astral), net.jqwik.api.Tuple.of(1, control))
+                        net.jqwik.api.Tuple.of(6, ascii),
+                        net.jqwik.api.Tuple.of(4, special),
+                        net.jqwik.api.Tuple.of(2, bmp),
+                        net.jqwik.api.Tuple.of(1, astral),
+                        net.jqwik.api.Tuple.of(1, control))
                 .map(Character::toString);
     }
 
@@ -50,7 +55,11 @@ final class Texts {
         Arbitrary<String> separator = Arbitraries.of("/", "\\", "//", "/./", "\\.\\");
         Arbitrary<String> lead = Arbitraries.of("", "", "./", "/", ".\\", "\\", "././");
         Arbitrary<String> trail = Arbitraries.of("", "", "/", "\\");
-        return Combinators.combine(lead, segment().list().ofMinSize(1).ofMaxSize(5), separator.list().ofSize(4), trail)
+        return Combinators.combine(
+                        lead,
+                        segment().list().ofMinSize(1).ofMaxSize(5),
+                        separator.list().ofSize(4),
+                        trail)
                 .as((l, segments, seps, t) -> {
                     StringBuilder out = new StringBuilder(l);
                     for (int i = 0; i < segments.size(); i++) {
@@ -64,7 +73,11 @@ final class Texts {
     }
 
     static List<String> prefixes() {
-        return List.of("https://www.example.org", "https://www.example.org/", "https://cdn.example.org/site", "https://cdn.example.org/site/",
+        return List.of(
+                "https://www.example.org",
+                "https://www.example.org/",
+                "https://cdn.example.org/site",
+                "https://cdn.example.org/site/",
                 "http://localhost:8080/a/b");
     }
 }

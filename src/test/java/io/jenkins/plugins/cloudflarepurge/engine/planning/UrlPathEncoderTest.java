@@ -10,20 +10,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UrlPathEncoderTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "a b.txt        | a%20b.txt",
-        "a#b.html       | a%23b.html",
-        "a?b.html       | a%3Fb.html",
-        "100%.html      | 100%25.html",
-        "a%20b.txt      | a%2520b.txt",
-        "\"q\".txt      | %22q%22.txt",
-        "<x>.txt        | %3Cx%3E.txt",
-        "a^b`c.txt      | a%5Eb%60c.txt",
-        "{x}.txt        | %7Bx%7D.txt",
-        "café.html      | caf%C3%A9.html",
-        "中文/文件.html  | %E4%B8%AD%E6%96%87/%E6%96%87%E4%BB%B6.html",
-        "😀.png         | %F0%9F%98%80.png",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "a b.txt        | a%20b.txt",
+                "a#b.html       | a%23b.html",
+                "a?b.html       | a%3Fb.html",
+                "100%.html      | 100%25.html",
+                "a%20b.txt      | a%2520b.txt",
+                "\"q\".txt      | %22q%22.txt",
+                "<x>.txt        | %3Cx%3E.txt",
+                "a^b`c.txt      | a%5Eb%60c.txt",
+                "{x}.txt        | %7Bx%7D.txt",
+                "café.html      | caf%C3%A9.html",
+                "中文/文件.html  | %E4%B8%AD%E6%96%87/%E6%96%87%E4%BB%B6.html",
+                "😀.png         | %F0%9F%98%80.png",
+            })
     void encodesThePathPercentEncodeSetWithUpperCaseHex(String path, String expected) {
         assertEquals(expected, UrlPathEncoder.encodeFilePath(path));
     }
@@ -31,7 +34,10 @@ class UrlPathEncoderTest {
     @Test
     void leavesSubDelimitersAndOtherPathCharactersLiteral() {
         String literal = "a+b,c;d=e!f$g&h'i(j)k*l:m@n|o[p]q~r_s-t.u/v";
-        assertSame(literal, UrlPathEncoder.encodeFilePath(literal), "nothing to encode means the same string, nothing allocated");
+        assertSame(
+                literal,
+                UrlPathEncoder.encodeFilePath(literal),
+                "nothing to encode means the same string, nothing allocated");
     }
 
     @Test
@@ -47,7 +53,9 @@ class UrlPathEncoderTest {
     @Test
     void keepsEscapesInAPathAPersonWroteButNotABarePercent() {
         assertEquals("/caf%C3%A9/a%20b", UrlPathEncoder.encodeUrlPath("/caf%C3%A9/a%20b"));
-        assertEquals("/caf%c3%a9", UrlPathEncoder.encodeUrlPath("/caf%c3%a9"), "a browser keeps the case of existing escapes");
+        assertEquals(
+                "/caf%c3%a9",
+                UrlPathEncoder.encodeUrlPath("/caf%c3%a9"), "a browser keeps the case of existing escapes");
         assertEquals("/caf%C3%A9/100%25/a%20b", UrlPathEncoder.encodeUrlPath("/café/100%/a b"));
         assertEquals("/x%25", UrlPathEncoder.encodeUrlPath("/x%"));
         assertEquals("/x%25A", UrlPathEncoder.encodeUrlPath("/x%A"));

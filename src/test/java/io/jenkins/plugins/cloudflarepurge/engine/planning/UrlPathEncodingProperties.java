@@ -38,7 +38,11 @@ class UrlPathEncodingProperties {
             assertTrue(c > 0x20 && c < 0x7F, () -> "raw character U+" + Integer.toHexString(c) + " in " + encoded);
             assertFalse(" \"#<>?^`{}".indexOf(c) >= 0, () -> "unencoded '" + c + "' in " + encoded);
             if (c == '%') {
-                assertTrue(i + 2 < encoded.length() && isUpperHex(encoded.charAt(i + 1)) && isUpperHex(encoded.charAt(i + 2)), encoded);
+                assertTrue(
+                        i + 2 < encoded.length()
+                                && isUpperHex(encoded.charAt(i + 1))
+                                && isUpperHex(encoded.charAt(i + 2)),
+                        encoded);
             }
         }
     }
