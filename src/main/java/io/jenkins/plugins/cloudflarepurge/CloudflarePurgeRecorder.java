@@ -294,6 +294,11 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             }
         }
 
+        /** Where config.jelly finds the fields it shares with the step (a class, not a name to load). */
+        public Class<CloudflarePurgeStep> getSharedFieldsClass() {
+            return CloudflarePurgeStep.class;
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
