@@ -235,10 +235,11 @@ public final class PurgeBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "Engine: %d URLs per request, %d in flight, paced at %d URLs/s%n",
+                "Engine: %d URLs per request, %d in flight, rate %d URLs/s (paced at %.0f, 39/40 of it)%n",
                 limits.urlsPerRequest(),
                 limits.maxInFlight(),
-                limits.urlsPerSecond());
+                limits.urlsPerSecond(),
+                limits.urlsPerSecond() * RateBudget.URL_RATE_SHARE);
         PurgeScope scope = scope(urls);
         try (FakeCloudflare fake = new FakeCloudflare(
                 settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
