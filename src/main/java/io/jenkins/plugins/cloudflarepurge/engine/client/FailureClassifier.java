@@ -70,10 +70,6 @@ final class FailureClassifier {
         return new FailureClassifier(Operation.ZONE_READ, "zone " + zoneId);
     }
 
-    Operation operation() {
-        return operation;
-    }
-
     /** The request's name in a sentence: "the purge request", "the token verification", … */
     String request() {
         return switch (operation) {

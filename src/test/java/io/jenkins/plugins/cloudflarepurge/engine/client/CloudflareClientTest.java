@@ -484,6 +484,7 @@ class CloudflareClientTest {
         assertEquals(FailureKind.CONNECTION, e.kind());
         assertTrue(e.retryable());
         assertTrue(e.getMessage().contains("proxy settings; the request is retried."), e.getMessage());
+        assertTrue(e.getMessage().contains("(connection refused or unreachable)"), e.getMessage());
         assertNoToken(e);
         CloudflareException verification = assertThrows(CloudflareException.class, client::verifyToken);
         assertEquals(FailureKind.CONNECTION, verification.kind());
@@ -515,5 +516,40 @@ class CloudflareClientTest {
     @Test
     void theClientsTextNamesNoToken() {
         assertFalse(client().toString().contains(TOKEN));
+        assertEquals("CloudflareClient[" + cloudflare.baseUrl() + "/client/v4]", client().toString());
+    }
+
+    @Test
+    void aTrailingSlashOfTheBaseUrlIsDropped() throws Exception {
+        answer(200, accepted("req-slash"));
+        CloudflareClient client = new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                URI.create(cloudflare.baseUrl() + "/client/v4/"),
+                ApiToken.of(TOKEN),
+                Duration.ofSeconds(3));
+        assertEquals("req-slash", client.purge(ZONE, PurgeScope.Kind.EVERYTHING, List.of()));
+        assertEquals(Duration.ofSeconds(3), client.requestTimeout());
+        assertEquals(ApiToken.of(TOKEN).fingerprint(), client.token().fingerprint());
+    }
+
+    @Test
+    void onlyA2xxAnswerIsASuccess() {
+        answer(300, accepted("not-really"));
+        assertEquals(FailureKind.CLIENT_ERROR, purgeFails(client()).kind());
+    }
+
+    @Test
+    void anAsynchronousPurgeCompletesWithAReceipt() throws Exception {
+        answer(200, accepted("req-async"));
+        PurgeReceipt ok = client().purgeAsync(ZONE, PurgeScope.Kind.EVERYTHING, List.of())
+                .get();
+        assertTrue(ok.isAccepted());
+        assertEquals("req-async", ok.requestId());
+        answer(503, error(10013, "Service unavailable"));
+        PurgeReceipt failed = client().purgeAsync(ZONE, PurgeScope.Kind.EVERYTHING, List.of())
+                .get();
+        assertFalse(failed.isAccepted());
+        assertEquals("", failed.requestId());
+        assertEquals(FailureKind.SERVER_ERROR, failed.failure().orElseThrow().kind());
     }
 }

@@ -184,7 +184,7 @@ class FailureClassifierTest {
     @EnumSource(Operation.class)
     void aRateLimitOrAServerErrorMayPassAndOnlyAPurgeIsSaidToBeRetried(Operation operation) {
         CloudflareException limited = classify(operation, 429, "{\"success\":false,\"errors\":[]}");
-        CloudflareException failed = classify(operation, 502, "<html>Bad gateway</html>");
+        CloudflareException failed = classify(operation, 500, "<html>Internal error</html>");
         assertEquals(FailureKind.RATE_LIMITED, limited.kind());
         assertEquals(FailureKind.SERVER_ERROR, failed.kind());
         assertTrue(limited.retryable() && failed.retryable());
@@ -201,7 +201,9 @@ class FailureClassifierTest {
                 Arguments.of(405, "", "with an empty body", "API base URL"),
                 Arguments.of(422, "{\"success\":false}", "without an error code", "if a proxy"),
                 Arguments.of(409, "Conflict", "with \"Conflict\"", "if a proxy"),
-                Arguments.of(302, "", "with an empty body", "API base URL"));
+                Arguments.of(302, "", "with an empty body", "API base URL"),
+                Arguments.of(300, "{\"success\":false,\"errors\":[]}", "without an error code", "API base URL"),
+                Arguments.of(499, "{\"success\":false,\"errors\":[]}", "without an error code", "if a proxy"));
     }
 
     @ParameterizedTest(name = "HTTP {0} {1}")
@@ -268,6 +270,45 @@ class FailureClassifierTest {
         String quoted = FailureClassifier.quote("x".repeat(200));
         assertEquals(122, quoted.length());
         assertTrue(quoted.endsWith("...\""));
-        assertEquals(122, FailureClassifier.quote("y".repeat(120)).length());
+        assertEquals("\"" + "y".repeat(120) + "\"", FailureClassifier.quote("y".repeat(120)));
+        assertEquals("\"" + "y".repeat(117) + "...\"", FailureClassifier.quote("y".repeat(121)));
+    }
+
+    @Test
+    void whatEachKindMeansForTheRestOfThePurge() {
+        List<FailureKind> retryable = new ArrayList<>();
+        List<FailureKind> aborting = new ArrayList<>();
+        for (FailureKind kind : FailureKind.values()) {
+            if (kind.retryable()) {
+                retryable.add(kind);
+            }
+            if (kind.abortsPurge()) {
+                aborting.add(kind);
+            }
+        }
+        assertEquals(
+                List.of(
+                        FailureKind.RATE_LIMITED,
+                        FailureKind.SERVER_ERROR,
+                        FailureKind.TIMEOUT,
+                        FailureKind.CONNECTION,
+                        FailureKind.BAD_RESPONSE),
+                retryable);
+        assertEquals(
+                List.of(
+                        FailureKind.AUTHENTICATION,
+                        FailureKind.WRONG_CREDENTIAL_TYPE,
+                        FailureKind.ZONE_NOT_FOUND,
+                        FailureKind.MALFORMED_REQUEST),
+                aborting);
+    }
+
+    @Test
+    void anErrorReadsAsItsCodeAndWordsAndAnExceptionAsItsParts() {
+        assertEquals("1094 too many", new ApiError(1094, "too many").toString());
+        CloudflareException e = classify(Operation.PURGE, 400, 1094);
+        assertEquals(
+                "CloudflareException[TOO_MANY_ITEMS, HTTP 400, [1094 Cloudflare's words]]: " + e.getMessage(),
+                e.toString());
     }
 }
