@@ -85,18 +85,15 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
      * @throws InvalidInputException naming the field when a value is out of range (Configuration as Code can set any)
      */
     public ApiSettings apiSettings() {
-        return ApiSettings.resolve(
-                apiBaseUrl,
-                plan,
-                orZero(urlsPerRequest),
-                orZero(urlsPerSecond),
-                orZero(maxInFlight),
-                orZero(connectTimeoutSeconds),
-                orZero(requestTimeoutSeconds));
-    }
-
-    private static int orZero(@CheckForNull Integer value) {
-        return value == null ? 0 : value;
+        return ApiSettings.builder()
+                .baseUrl(apiBaseUrl)
+                .plan(plan)
+                .urlsPerRequest(urlsPerRequest)
+                .urlsPerSecond(urlsPerSecond)
+                .maxInFlight(maxInFlight)
+                .connectTimeoutSeconds(connectTimeoutSeconds)
+                .requestTimeoutSeconds(requestTimeoutSeconds)
+                .build();
     }
 
     // ---- properties ----
@@ -317,8 +314,11 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
             return FormValidation.error(Messages.TestConnection_NotFound(id));
         }
         try {
-            ApiSettings api = ApiSettings.resolve(
-                    apiBaseUrl, null, 0, 0, 0, parseOrZero(connectTimeoutSeconds), parseOrZero(requestTimeoutSeconds));
+            ApiSettings api = ApiSettings.builder()
+                    .baseUrl(apiBaseUrl)
+                    .connectTimeoutSeconds(parseOrZero(connectTimeoutSeconds))
+                    .requestTimeoutSeconds(parseOrZero(requestTimeoutSeconds))
+                    .build();
             ApiToken token = ApiToken.of(credential.getSecret().getPlainText());
             CloudflareClient client = PurgeService.client(api, token);
             ConnectionCheck.Result result = ConnectionCheck.run(client, zoneId, urlPrefixes);

@@ -252,7 +252,7 @@ class PurgeExecutorTest {
     void retriesExhaustedFailsEveryItemWithTheReason() {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody(error(10013, "Bad gateway"))));
-        PurgeResult result = purge(executor(limits().withMaxAttempts(3)), PurgeScope.urls(urls(5)));
+        PurgeResult result = purge(executor(limits().toBuilder().maxAttempts(3).build()), PurgeScope.urls(urls(5)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(3, result.requestsSent());
         assertEquals(2, result.retries());
@@ -270,7 +270,7 @@ class PurgeExecutorTest {
     void aTimeoutIsRetriedThenReported() {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(okJson(accepted("slow")).withFixedDelay(1500)));
-        PurgeLimits limits = limits().withMaxAttempts(2);
+        PurgeLimits limits = limits().toBuilder().maxAttempts(2).build();
         PurgeResult result = purge(
                 executor(limits, new RateBudget(limits, clock), Duration.ofMillis(200)), PurgeScope.urls(urls(2)));
         assertEquals(Verdict.FAILED, result.verdict());
@@ -285,7 +285,8 @@ class PurgeExecutorTest {
                         .withStatus(429)
                         .withHeader("Retry-After", "120")
                         .withBody(error(971, "Please wait"))));
-        PurgeResult result = purge(executor(limits().withDeadline(Duration.ofSeconds(60))), PurgeScope.urls(urls(4)));
+        PurgeResult result = purge(
+                executor(limits().toBuilder().deadline(Duration.ofSeconds(60)).build()), PurgeScope.urls(urls(4)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(1, result.requestsSent());
         assertTrue(
@@ -325,7 +326,7 @@ class PurgeExecutorTest {
                         .withStatus(400)
                         .withBody(error(1094, "You've exceeded the max number of files (10) per request"))));
         cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(5).willReturn(okJson(accepted("small"))));
-        PurgeResult result = purge(executor(limits().withMaxInFlight(1)), PurgeScope.urls(urls(95)));
+        PurgeResult result = purge(executor(limits().toBuilder().maxInFlight(1).build()), PurgeScope.urls(urls(95)));
         assertTrue(result.isSuccess());
         long rejected = cloudflare.getAllServeEvents().stream()
                 .filter(e -> e.getResponse().getStatus() == 400)
@@ -352,7 +353,7 @@ class PurgeExecutorTest {
     void anAuthenticationFailureStopsThePurgeAtTheFirstRequest() {
         cloudflare.stubFor(post(urlEqualTo(PATH))
                 .willReturn(aResponse().withStatus(403).withBody(error(10000, "Authentication error"))));
-        PurgeLimits limits = limits().withMaxInFlight(1);
+        PurgeLimits limits = limits().toBuilder().maxInFlight(1).build();
         PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(90)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(1, result.requestsSent());
@@ -385,7 +386,7 @@ class PurgeExecutorTest {
     @Test
     void urlsArePacedToTheConfiguredRate() {
         cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("paced"))));
-        PurgeLimits limits = limits().withUrlsPerSecond(60);
+        PurgeLimits limits = limits().toBuilder().urlsPerSecond(60).build();
         PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(240)));
         assertTrue(result.isSuccess());
         // 60 at once (the bucket is full), then 180 more at 39/40 of 60 per second: about 3 s of virtual waiting.
@@ -395,7 +396,7 @@ class PurgeExecutorTest {
     @Test
     void twoPurgesOfOneAccountShareOneBudget() {
         cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("shared"))));
-        PurgeLimits limits = limits().withUrlsPerSecond(90);
+        PurgeLimits limits = limits().toBuilder().urlsPerSecond(90).build();
         RateBudget shared = new RateBudget(limits, clock);
         PurgeResult first = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
         PurgeResult second = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
@@ -425,7 +426,7 @@ class PurgeExecutorTest {
                 .inScenario("pause")
                 .whenScenarioStateIs("ok")
                 .willReturn(okJson(accepted("ok"))));
-        PurgeLimits limits = limits().withMaxInFlight(1);
+        PurgeLimits limits = limits().toBuilder().maxInFlight(1).build();
         RateBudget shared = new RateBudget(limits, clock);
         List<Long> waitSeenByOthers = new ArrayList<>();
         PurgeResult result = executor(limits, shared, Duration.ofSeconds(5))
@@ -444,7 +445,7 @@ class PurgeExecutorTest {
     void severalRequestsAreInFlightAtOnceButNeverMoreThanTheLimit() {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(okJson(accepted("f")).withFixedDelay(200)));
-        PurgeLimits limits = limits().withMaxInFlight(4);
+        PurgeLimits limits = limits().toBuilder().maxInFlight(4).build();
         int[] inFlight = new int[2];
         PurgeResult result = executor(limits).execute(ZONE, PurgeScope.urls(urls(360)), new PurgeListener() {
             @Override
@@ -467,7 +468,7 @@ class PurgeExecutorTest {
     void cancellationStopsSendingAndReportsExactlyWhatWasPurged() throws Exception {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(okJson(accepted("c")).withFixedDelay(300)));
-        PurgeLimits limits = limits().withMaxInFlight(1);
+        PurgeLimits limits = limits().toBuilder().maxInFlight(1).build();
         PurgeExecutor executor = new PurgeExecutor(
                 client(Duration.ofSeconds(5)),
                 limits,

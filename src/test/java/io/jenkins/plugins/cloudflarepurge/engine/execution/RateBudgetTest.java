@@ -44,7 +44,9 @@ class RateBudgetTest {
 
     @Test
     void theGeneralApiLimitCountsEveryRequest() {
-        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).withApiRequestsPerFiveMinutes(3);
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+                .apiRequestsPerFiveMinutes(3)
+                .build();
         RateBudget budget = new RateBudget(limits, clock);
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
         assertEquals(0, budget.tryTake(PurgeScope.Kind.TAGS, 1));
@@ -56,7 +58,9 @@ class RateBudgetTest {
 
     @Test
     void aRefusedRequestTakesNothing() {
-        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).withApiRequestsPerFiveMinutes(1);
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).toBuilder()
+                .apiRequestsPerFiveMinutes(1)
+                .build();
         RateBudget budget = new RateBudget(limits, clock);
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 100));
         assertTrue(budget.tryTake(PurgeScope.Kind.URLS, 700) > 0);
@@ -85,6 +89,10 @@ class RateBudgetTest {
         RateBudget a = RateBudget.shared(ApiToken.of("token-one-abc"), limits);
         assertSame(a, RateBudget.shared(ApiToken.of("token-one-abc"), limits));
         assertNotSame(a, RateBudget.shared(ApiToken.of("token-two-abc"), limits));
-        assertNotSame(a, RateBudget.shared(ApiToken.of("token-one-abc"), limits.withUrlsPerSecond(10)));
+        assertNotSame(
+                a,
+                RateBudget.shared(
+                        ApiToken.of("token-one-abc"),
+                        limits.toBuilder().urlsPerSecond(10).build()));
     }
 }
