@@ -55,11 +55,12 @@ public final class PurgeLimits {
     }
 
     /**
-     * The defaults for a plan: its documented rates, 30 URLs per request, 100 values per request.
+     * The defaults for a plan: its documented rates and URLs per request (100; 500 on Enterprise), from which the
+     * executor steps down when an account refuses that many (see {@link RequestSizes}); 100 values per request.
      */
     public static PurgeLimits forPlan(CloudflarePlan plan) {
         Builder b = new Builder();
-        b.urlsPerRequest = DEFAULT_URLS_PER_REQUEST;
+        b.urlsPerRequest = plan.documentedUrlsPerRequest();
         b.valuesPerRequest = MAX_VALUES_PER_REQUEST;
         b.urlsPerSecond = plan.urlsPerSecond();
         b.requestsPerPeriod = plan.requestsPerPeriod();

@@ -105,6 +105,18 @@ public final class RateBudget {
         return 0;
     }
 
+    /**
+     * Returns what a request of {@code items} items of {@code kind} took, when Cloudflare refused it without
+     * purging anything (too many items). The general API request stays spent: the request was made.
+     */
+    public void giveBack(PurgeScope.Kind kind, int items) {
+        if (kind.meteredByItem()) {
+            urls.addTokens(Math.min(items, urlCapacity));
+        } else {
+            typedRequests.addTokens(1);
+        }
+    }
+
     /** Stops every purge of this account from sending until {@code wait} has passed (after a 429). */
     public void pause(Duration wait) {
         long until = clock.nanoTime() + wait.toNanos();
