@@ -131,7 +131,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** {@code FREE}, {@code PRO}, {@code BUSINESS} or {@code ENTERPRISE}; null for the default (Free). */
+    /** {@code FREE}, {@code PRO}, {@code BUSINESS} or {@code ENTERPRISE}; null to read the zone's plan from Cloudflare. */
     @CheckForNull
     public String getPlan() {
         return plan;
@@ -251,17 +251,17 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
     public ListBoxModel doFillPlanItems() {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         ListBoxModel items = new ListBoxModel();
+        items.add(Messages.Form_Plan_Detect(), "");
         for (CloudflarePlan p : CloudflarePlan.values()) {
-            items.add(
-                    p == ApiSettings.DEFAULT_PLAN ? Messages.Form_Plan_Default(p.displayName()) : p.displayName(),
-                    p.name());
+            items.add(p.displayName(), p.name());
         }
         return items;
     }
 
     public FormValidation doCheckUrlsPerRequest(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkNumber(value, PurgeLimits.DEFAULT_URLS_PER_REQUEST, ApiSettings::checkUrlsPerRequest);
+        return checkNumber(
+                value, ApiSettings.DEFAULT_PLAN.documentedUrlsPerRequest(), ApiSettings::checkUrlsPerRequest);
     }
 
     public FormValidation doCheckUrlsPerSecond(@QueryParameter String value, @QueryParameter String plan) {

@@ -300,6 +300,7 @@ public final class PurgeExecutor {
                 return;
             }
             PurgeReceipt receipt = answer.receipt();
+            receipt.rateLimit().ifPresent(budget::observe);
             if (receipt.isAccepted()) {
                 if (kind == PurgeScope.Kind.URLS && batch.items.size() >= perRequest) {
                     // Cloudflare takes this size: later purges with this token and zone start from it.

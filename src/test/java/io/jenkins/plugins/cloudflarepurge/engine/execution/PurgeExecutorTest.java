@@ -672,6 +672,23 @@ class PurgeExecutorTest {
     }
 
     @Test
+    void theGeneralQuotaCloudflareReportsPacesThePurge() {
+        // Every answer says 10 requests are left in a window that resets in 100 s: someone else spends the token too.
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .willReturn(okJson(accepted("q"))
+                        .withHeader("Ratelimit", "\"default\";r=10;t=100")
+                        .withHeader("Ratelimit-Policy", "\"default\";q=1200;w=300")));
+        PurgeLimits limits =
+                limits().toBuilder().urlsPerRequest(30).maxInFlight(1).build();
+        PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(30 * 12)));
+        assertTrue(result.isSuccess());
+        assertEquals(12, result.requestsSent());
+        // The first answer leaves 10; 9 more may go before one is left for a request on its way; then the reset.
+        assertEquals(100, result.paceWait().toSeconds(), 1);
+        assertTrue(console.stream().anyMatch(l -> l.contains("Waiting 100 s")), console.toString());
+    }
+
+    @Test
     void badInputIsRefusedBeforeAnyRequest() {
         InvalidInputException e = assertThrows(
                 InvalidInputException.class,
