@@ -85,18 +85,15 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
      * @throws InvalidInputException naming the field when a value is out of range (Configuration as Code can set any)
      */
     public ApiSettings apiSettings() {
-        return ApiSettings.resolve(
-                apiBaseUrl,
-                plan,
-                orZero(urlsPerRequest),
-                orZero(urlsPerSecond),
-                orZero(maxInFlight),
-                orZero(connectTimeoutSeconds),
-                orZero(requestTimeoutSeconds));
-    }
-
-    private static int orZero(@CheckForNull Integer value) {
-        return value == null ? 0 : value;
+        return ApiSettings.builder()
+                .baseUrl(apiBaseUrl)
+                .plan(plan)
+                .urlsPerRequest(urlsPerRequest)
+                .urlsPerSecond(urlsPerSecond)
+                .maxInFlight(maxInFlight)
+                .connectTimeoutSeconds(connectTimeoutSeconds)
+                .requestTimeoutSeconds(requestTimeoutSeconds)
+                .build();
     }
 
     // ---- properties ----
@@ -134,7 +131,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** {@code FREE}, {@code PRO}, {@code BUSINESS} or {@code ENTERPRISE}; null for the default (Free). */
+    /** {@code FREE}, {@code PRO}, {@code BUSINESS} or {@code ENTERPRISE}; null to read the zone's plan from Cloudflare. */
     @CheckForNull
     public String getPlan() {
         return plan;
@@ -254,17 +251,17 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
     public ListBoxModel doFillPlanItems() {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         ListBoxModel items = new ListBoxModel();
+        items.add(Messages.Form_Plan_Detect(), "");
         for (CloudflarePlan p : CloudflarePlan.values()) {
-            items.add(
-                    p == ApiSettings.DEFAULT_PLAN ? Messages.Form_Plan_Default(p.displayName()) : p.displayName(),
-                    p.name());
+            items.add(p.displayName(), p.name());
         }
         return items;
     }
 
     public FormValidation doCheckUrlsPerRequest(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkNumber(value, PurgeLimits.DEFAULT_URLS_PER_REQUEST, ApiSettings::checkUrlsPerRequest);
+        return checkNumber(
+                value, ApiSettings.DEFAULT_PLAN.documentedUrlsPerRequest(), ApiSettings::checkUrlsPerRequest);
     }
 
     public FormValidation doCheckUrlsPerSecond(@QueryParameter String value, @QueryParameter String plan) {
@@ -317,8 +314,11 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
             return FormValidation.error(Messages.TestConnection_NotFound(id));
         }
         try {
-            ApiSettings api = ApiSettings.resolve(
-                    apiBaseUrl, null, 0, 0, 0, parseOrZero(connectTimeoutSeconds), parseOrZero(requestTimeoutSeconds));
+            ApiSettings api = ApiSettings.builder()
+                    .baseUrl(apiBaseUrl)
+                    .connectTimeoutSeconds(parseOrZero(connectTimeoutSeconds))
+                    .requestTimeoutSeconds(parseOrZero(requestTimeoutSeconds))
+                    .build();
             ApiToken token = ApiToken.of(credential.getSecret().getPlainText());
             CloudflareClient client = PurgeService.client(api, token);
             ConnectionCheck.Result result = ConnectionCheck.run(client, zoneId, urlPrefixes);

@@ -8,9 +8,11 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
 import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareClient;
 import io.jenkins.plugins.cloudflarepurge.engine.client.InvalidInputException;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.ConsoleProgress;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeExecutor;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ApiSettings;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PlanDetection;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeRunner;
@@ -53,11 +55,15 @@ final class PurgeService {
                 ? null
                 : CredentialsLookup.token(run, settings.credentialsId(), caller);
         PrintStream console = listener.getLogger();
-        PurgeRunner.ExecutorFactory executors = limits -> {
+        PurgeRunner.ExecutorFactory executors = configuredLimits -> {
             if (token == null) {
                 throw new IllegalStateException("a purge that sends requests has a token");
             }
-            return PurgeExecutor.forAccount(client(api, token), limits);
+            CloudflareClient client = client(api, token);
+            // The configured plan, else the zone's own as Cloudflare reports it, under the administrator's values.
+            PlanDetection.Choice chosen = PlanDetection.shared().choose(client, settings.zoneId(), api);
+            console.println(ConsoleProgress.PREFIX + chosen.consoleLine());
+            return PurgeExecutor.forAccount(client, chosen.limits());
         };
         PurgeReport report;
         try {
