@@ -2,6 +2,8 @@ package io.jenkins.plugins.cloudflarepurge;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.model.Run;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import java.io.File;
@@ -52,6 +54,12 @@ public final class CloudflarePurgeAction implements RunAction2 {
     private transient Run<?, ?> run;
 
     private CloudflarePurgeAction() {}
+
+    /** Before any build is loaded (Jenkins calls initializers of public classes only). */
+    @Initializer(after = InitMilestone.PLUGINS_PREPARED, before = InitMilestone.PLUGINS_STARTED)
+    public static void addAliases() {
+        LegacyPurgeReport.addAliases();
+    }
 
     /**
      * Keeps a purge on the run, numbered race-free (parallel branches finish purges at the same time), with its

@@ -2,8 +2,6 @@ package io.jenkins.plugins.cloudflarepurge;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
-import hudson.init.InitMilestone;
-import hudson.init.Initializer;
 import hudson.model.Run;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,9 +72,8 @@ final class LegacyPurgeReport {
         return list == null ? List.of() : list;
     }
 
-    /** Before any build is loaded: an element of the engine's class (should one carry it) is read as this one. */
-    @Initializer(after = InitMilestone.PLUGINS_PREPARED, before = InitMilestone.PLUGINS_STARTED)
-    public static void addAliases() {
+    /** Reads an element named after the engine's classes (should one carry its class name) as these. */
+    static void addAliases() {
         Run.XSTREAM2.addCompatibilityAlias(ENGINE_REPORT, LegacyPurgeReport.class);
         Run.XSTREAM2.addCompatibilityAlias(ENGINE_REPORT + "$Failure", Failure.class);
     }
