@@ -33,6 +33,12 @@ public final class CloudflarePurgeAction implements RunAction2 {
 
     private static final Logger LOGGER = Logger.getLogger(CloudflarePurgeAction.class.getName());
 
+    /**
+     * Held while a purge is numbered and added. Not the run itself: a Pipeline run must be locked only after its
+     * metadata guard, which a plugin cannot take. Recording takes milliseconds, so one lock for all runs is enough.
+     */
+    private static final Object RECORDING = new Object();
+
     /** In the order made; replaced whole, never changed, so that a save or a page never sees it half-changed. */
     private volatile ArrayList<PurgeRecord> purges = new ArrayList<>();
 
@@ -69,15 +75,14 @@ public final class CloudflarePurgeAction implements RunAction2 {
      * @param urlPrefixes the prefixes the purge was planned for; empty when it used none
      * @param console where a problem storing the lists is reported; it does not change the purge's outcome
      */
-    static PurgeRecord record(Run<?, ?> run, PurgeReport report, List<String> urlPrefixes, PrintStream console) {
-        PurgeRecord record;
-        synchronized (run) {
+    static void record(Run<?, ?> run, PurgeReport report, List<String> urlPrefixes, PrintStream console) {
+        synchronized (RECORDING) {
             CloudflarePurgeAction action = run.getAction(CloudflarePurgeAction.class);
             boolean isNew = action == null;
             if (action == null) {
                 action = new CloudflarePurgeAction();
             }
-            record = PurgeRecord.of(action.nextNumber(), report, urlPrefixes);
+            PurgeRecord record = PurgeRecord.of(action.nextNumber(), report, urlPrefixes);
             File file = PurgeDetails.file(run, record.getNumber());
             try {
                 PurgeDetails.of(report).write(file);
@@ -97,9 +102,9 @@ public final class CloudflarePurgeAction implements RunAction2 {
                 LOGGER.log(Level.WARNING, "Cannot save " + run + " with its Cloudflare purge", e);
             }
         }
-        return record;
     }
 
+    /** Under {@link #RECORDING}. */
     private int nextNumber() {
         int max = 0;
         for (PurgeRecord r : purges) {
@@ -108,7 +113,8 @@ public final class CloudflarePurgeAction implements RunAction2 {
         return max + 1;
     }
 
-    private synchronized void add(PurgeRecord record) {
+    /** Under {@link #RECORDING}. */
+    private void add(PurgeRecord record) {
         ArrayList<PurgeRecord> next = new ArrayList<>(purges);
         next.add(record);
         purges = next;
