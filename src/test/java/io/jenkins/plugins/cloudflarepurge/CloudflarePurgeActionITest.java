@@ -225,14 +225,11 @@ class CloudflarePurgeActionITest {
         WorkflowJob job = j.createProject(WorkflowJob.class, "aborted");
         job.setDefinition(new CpsFlowDefinition("cloudflarePurge paths: '/a.css'", true));
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("[Cloudflare] Zone " + ZONE, run);
-        while (cloudflare.purges().isEmpty()) {
-            Thread.sleep(50);
-        }
+        cloudflare.awaitPurgeRequest();
         run.doStop();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
-        while (run.getAction(CloudflarePurgeAction.class) == null) {
-            Thread.sleep(100); // the purge winds down: it waits for the answer on its way
+        while (!buildXml(run).contains(CloudflarePurgeAction.class.getName())) {
+            Thread.sleep(100); // the purge winds down (it waits for the answer on its way), then saves the run
         }
 
         j.jenkins.reload();

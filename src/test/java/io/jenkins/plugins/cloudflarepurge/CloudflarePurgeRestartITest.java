@@ -28,9 +28,7 @@ class CloudflarePurgeRestartITest {
                 job.setDefinition(new CpsFlowDefinition("cloudflarePurge paths: '/a.css'", true));
                 WorkflowRun run = job.scheduleBuild2(0).waitForStart();
                 j.waitForMessage("[Cloudflare] Zone " + ZONE, run);
-                while (cloudflare.purges().isEmpty()) {
-                    Thread.sleep(50);
-                }
+                cloudflare.awaitPurgeRequest();
             });
             sessions.then(j -> {
                 WorkflowRun run = j.jenkins

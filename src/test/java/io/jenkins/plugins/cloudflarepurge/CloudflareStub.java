@@ -97,6 +97,13 @@ final class CloudflareStub implements AutoCloseable {
                         + "\"}],\"messages\":[],\"result\":null}");
     }
 
+    /** Waits until a purge request has come in (its answer may still be delayed). */
+    void awaitPurgeRequest() throws InterruptedException {
+        while (purges().isEmpty()) {
+            Thread.sleep(50);
+        }
+    }
+
     List<LoggedRequest> purges() {
         return server.findAll(postRequestedFor(urlEqualTo(PURGE_PATH)));
     }
