@@ -200,6 +200,10 @@ public final class CloudflarePurgeAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
+        Integer old = number;
+        if (old != null && old > 1) {
+            return Messages.PurgePage_DisplayName(old); // an old build's second purge has an action of its own
+        }
         return purges.size() > 1
                 ? Messages.CloudflarePurgeAction_DisplayNamePlural()
                 : Messages.CloudflarePurgeAction_DisplayName();

@@ -307,6 +307,7 @@ class CloudflarePurgeActionITest {
         assertEquals(List.of("old-req-1"), first.getRequestIds());
         assertEquals("cloudflare-purge", actions.get(0).getUrlName());
         assertEquals("cloudflare-purge-2", actions.get(1).getUrlName());
+        assertEquals("Cloudflare purge 2", actions.get(1).getDisplayName());
 
         JenkinsRule.WebClient web = j.createWebClient();
         String page = web.getPage(old, "cloudflare-purge/").asNormalizedText();
