@@ -12,9 +12,12 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -36,6 +39,8 @@ import org.kohsuke.stapler.QueryParameter;
 public final class CloudflarePurgeStep extends Step implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOGGER = Logger.getLogger(CloudflarePurgeStep.class.getName());
 
     static final String FUNCTION_NAME = "cloudflarePurge";
 
@@ -268,6 +273,25 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
                 case SUCCESS -> {}
             }
             return report.toMap();
+        }
+
+        /**
+         * A restart of the controller stopped the purge's thread; the step cannot pick it up again (the default
+         * fails it with a generic message). Say in the build's console what that means for the cache first.
+         */
+        @Override
+        public void onResume() {
+            try {
+                TaskListener listener = getContext().get(TaskListener.class);
+                if (listener != null) {
+                    listener.getLogger().println(Messages.Step_Resumed());
+                }
+            } catch (IOException e) {
+                LOGGER.log(Level.FINE, "No console to explain the failed resume in", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.onResume();
         }
     }
 

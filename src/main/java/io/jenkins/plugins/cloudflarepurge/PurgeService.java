@@ -17,8 +17,10 @@ import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeRunner;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings;
+import io.jenkins.plugins.cloudflarepurge.engine.planning.UrlPrefix;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.util.List;
 import jenkins.model.Jenkins;
 
 /**
@@ -81,12 +83,19 @@ final class PurgeService {
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        run.addAction(new CloudflarePurgeAction(
-                report, run.getActions(CloudflarePurgeAction.class).size() + 1));
+        CloudflarePurgeAction.record(run, report, urlPrefixes(settings), console);
         if (Thread.interrupted()) {
             throw new InterruptedException(Messages.Service_Aborted());
         }
         return report;
+    }
+
+    /** The URL prefixes the purge was planned for, normalised; none for a purge of tags, hosts or everything. */
+    private static List<String> urlPrefixes(PurgeSettings settings) {
+        return settings.planner()
+                .map(planner ->
+                        planner.prefixes().stream().map(UrlPrefix::toString).toList())
+                .orElse(List.of());
     }
 
     /**

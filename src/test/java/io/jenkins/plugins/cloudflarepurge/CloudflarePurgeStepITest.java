@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
-import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -96,9 +95,10 @@ class CloudflarePurgeStepITest {
         j.assertLogNotContains(TOKEN, second);
 
         CloudflarePurgeAction action = second.getAction(CloudflarePurgeAction.class);
-        PurgeReport report = action.getReport();
-        assertEquals(3, report.getPurged());
-        assertTrue(report.succeededFor(ZONE));
+        PurgeRecord purge = action.getPurges().get(0);
+        assertEquals(3, purge.getPurged());
+        assertTrue(purge.isSuccess());
+        assertEquals(ZONE, purge.getZoneId());
         String buildXml = Files.readString(second.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
         assertFalse(buildXml.contains(TOKEN));
         JenkinsRule.WebClient web = j.createWebClient();
@@ -130,7 +130,7 @@ class CloudflarePurgeStepITest {
         j.assertLogContains("Would purge:", dry);
         j.assertLogContains("items=[" + PREFIX + "/css/site.css]", dry);
         j.assertLogContains("nothing was sent to Cloudflare", dry);
-        assertTrue(dry.getAction(CloudflarePurgeAction.class).getReport().isDryRun());
+        assertTrue(dry.getAction(CloudflarePurgeAction.class).getPurges().get(0).isDryRun());
     }
 
     @Test
