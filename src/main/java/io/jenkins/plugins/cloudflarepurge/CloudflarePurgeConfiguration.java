@@ -1,9 +1,9 @@
 package io.jenkins.plugins.cloudflarepurge;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
@@ -222,37 +222,90 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
 
     // ---- form ----
 
+    // The limits and defaults config.jelly shows, from the engine, so that the form cannot disagree with a build.
+
+    public int getMaxUrlsPerRequest() {
+        return PurgeLimits.MAX_URLS_PER_REQUEST;
+    }
+
+    public int getDefaultUrlsPerRequest() {
+        return PurgeLimits.DEFAULT_URLS_PER_REQUEST;
+    }
+
+    public int getMaxRequestsInFlight() {
+        return PurgeLimits.MAX_IN_FLIGHT;
+    }
+
+    public int getDefaultMaxInFlight() {
+        return PurgeLimits.DEFAULT_MAX_IN_FLIGHT;
+    }
+
+    public int getMaxTimeoutSeconds() {
+        return ApiSettings.MAX_TIMEOUT_SECONDS;
+    }
+
+    public long getDefaultConnectTimeoutSeconds() {
+        return CloudflareClient.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+    }
+
+    public long getDefaultRequestTimeoutSeconds() {
+        return CloudflareClient.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+    }
+
+    public String getDefaultApiBaseUrl() {
+        return CloudflareClient.DEFAULT_BASE_URL.toString();
+    }
+
+    /**
+     * The Secret text credentials of Jenkins that builds may use (not the System scope: a build could not use the
+     * default then), for an administrator; only the current value for anyone else.
+     */
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return new StandardListBoxModel()
-                .includeEmptyValue()
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            result.includeCurrentValue(credentialsId);
+            return result;
+        }
+        result.includeEmptyValue()
                 .includeMatchingAs(
-                        ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
+                        ACL.SYSTEM2,
+                        Jenkins.get(),
+                        StringCredentials.class,
+                        CredentialsLookup.requirements(),
+                        CredentialsLookup.usableByBuilds())
                 .includeCurrentValue(credentialsId);
+        return result;
     }
 
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.warning(Messages.Credentials_DefaultUsed());
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
         }
-        return findCredential(value.trim()) == null
-                ? FormValidation.error(Messages.Credentials_NotFound())
-                : FormValidation.ok();
+        String id = Util.fixEmptyAndTrim(value);
+        if (id == null) {
+            return FormValidation.ok(Messages.Global_Credentials_None());
+        }
+        List<DomainRequirement> requirements = CredentialsLookup.requirements();
+        if (CredentialsLookup.forBuildsOnJenkins(id, requirements) != null) {
+            return FormValidation.ok();
+        }
+        return CredentialsLookup.isSystemScoped(id, requirements)
+                ? FormValidation.error(Messages.Credentials_SystemScoped())
+                : FormValidation.error(Messages.Credentials_NotFound());
     }
 
+    // The checks below parse only their own value and the drop-down is a fixed list: no permission is needed, so
+    // that a user who may only read the configuration sees it as it is.
+
     public FormValidation doCheckZoneId(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return PurgeForms.checkZoneId(value, true);
+        return PurgeForms.checkZoneIdValue(value);
     }
 
     public FormValidation doCheckUrlPrefixes(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return PurgeForms.checkUrlPrefixes(value, true);
+        return PurgeForms.checkUrlPrefixValues(value);
     }
 
     public ListBoxModel doFillPlanItems() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         ListBoxModel items = new ListBoxModel();
         for (CloudflarePlan p : CloudflarePlan.values()) {
             items.add(
@@ -263,42 +316,46 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
     }
 
     public FormValidation doCheckUrlsPerRequest(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkNumber(value, PurgeLimits.DEFAULT_URLS_PER_REQUEST, ApiSettings::checkUrlsPerRequest);
+        return checkNumber(
+                value,
+                Messages.Form_Number_Default(PurgeLimits.DEFAULT_URLS_PER_REQUEST),
+                ApiSettings::checkUrlsPerRequest);
     }
 
     public FormValidation doCheckUrlsPerSecond(@QueryParameter String value, @QueryParameter String plan) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        int planDefault;
+        CloudflarePlan chosen;
         try {
-            planDefault = ApiSettings.parsePlan(plan).urlsPerSecond();
+            chosen = ApiSettings.parsePlan(plan);
         } catch (InvalidInputException e) {
-            planDefault = ApiSettings.DEFAULT_PLAN.urlsPerSecond();
+            chosen = ApiSettings.DEFAULT_PLAN;
         }
-        return checkNumber(value, planDefault, ApiSettings::checkUrlsPerSecond);
+        return checkNumber(
+                value,
+                Messages.Form_Number_PlanDefault(chosen.displayName(), chosen.urlsPerSecond()),
+                ApiSettings::checkUrlsPerSecond);
     }
 
     public FormValidation doCheckMaxInFlight(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkNumber(value, PurgeLimits.DEFAULT_MAX_IN_FLIGHT, ApiSettings::checkMaxInFlight);
+        return checkNumber(
+                value, Messages.Form_Number_Default(PurgeLimits.DEFAULT_MAX_IN_FLIGHT), ApiSettings::checkMaxInFlight);
     }
 
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkTimeout(value, (int) CloudflareClient.DEFAULT_CONNECT_TIMEOUT.toSeconds(), "Connect timeout");
+        return checkTimeout(value, getDefaultConnectTimeoutSeconds(), Messages.Form_ConnectTimeout());
     }
 
     public FormValidation doCheckRequestTimeoutSeconds(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkTimeout(value, (int) CloudflareClient.DEFAULT_REQUEST_TIMEOUT.toSeconds(), "Request timeout");
+        return checkTimeout(value, getDefaultRequestTimeoutSeconds(), Messages.Form_RequestTimeout());
     }
 
     public FormValidation doCheckApiBaseUrl(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return PurgeForms.toValidation(ApiSettings.checkBaseUrl(value));
     }
 
-    /** Proves the token active and allowed to purge the zone, with the values in the form (not yet saved). */
+    /**
+     * Proves the token active and allowed to purge the zone, with the values in the form (not yet saved): the
+     * credential as a build would find it as the default, and the API base URL and timeouts as typed.
+     */
     @POST
     public FormValidation doTestConnection(
             @QueryParameter String credentialsId,
@@ -312,18 +369,32 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         if (id == null) {
             return FormValidation.error(Messages.TestConnection_NoCredentials());
         }
-        StringCredentials credential = findCredential(id);
+        ApiSettings api;
+        try {
+            api = ApiSettings.resolve(
+                    apiBaseUrl,
+                    null,
+                    0,
+                    0,
+                    0,
+                    parseOrZero(connectTimeoutSeconds),
+                    parseOrZero(requestTimeoutSeconds));
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        List<DomainRequirement> requirements = CredentialsLookup.requirements(api.baseUrl());
+        StringCredentials credential = CredentialsLookup.forBuildsOnJenkins(id, requirements);
         if (credential == null) {
-            return FormValidation.error(Messages.TestConnection_NotFound(id));
+            return FormValidation.error(
+                    CredentialsLookup.isSystemScoped(id, requirements)
+                            ? Messages.TestConnection_SystemScoped(id)
+                            : Messages.TestConnection_NotFound(id));
         }
         try {
-            ApiSettings api = ApiSettings.resolve(
-                    apiBaseUrl, null, 0, 0, 0, parseOrZero(connectTimeoutSeconds), parseOrZero(requestTimeoutSeconds));
-            ApiToken token = ApiToken.of(credential.getSecret().getPlainText());
-            CloudflareClient client = PurgeService.client(api, token);
-            ConnectionCheck.Result result = ConnectionCheck.run(client, zoneId, urlPrefixes);
+            ApiToken token = CredentialsLookup.parse(credential, id, Messages.TestConnection_Caller());
+            ConnectionCheck.Result result = ConnectionCheck.run(PurgeService.client(api, token), zoneId, urlPrefixes);
             return result.ok() ? FormValidation.ok(result.message()) : FormValidation.error(result.message());
-        } catch (InvalidInputException e) {
+        } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -331,14 +402,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         }
     }
 
-    @CheckForNull
-    private static StringCredentials findCredential(String id) {
-        return CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(
-                        StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.withId(id));
-    }
-
+    /** A number as typed; 0 (the default) when blank or not a number, which the field's own check reports. */
     private static int parseOrZero(@CheckForNull String value) {
         try {
             return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
@@ -351,19 +415,19 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         Optional<String> check(int value);
     }
 
-    private static FormValidation checkNumber(@CheckForNull String value, int defaultValue, RangeCheck check) {
+    private static FormValidation checkNumber(@CheckForNull String value, String whenEmpty, RangeCheck check) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
-            return FormValidation.ok(Messages.Form_Number_Default(defaultValue));
+            return FormValidation.ok(whenEmpty);
         }
         try {
             return PurgeForms.toValidation(check.check(Integer.parseInt(text)));
         } catch (NumberFormatException e) {
-            return FormValidation.error("'" + text + "' is not a whole number.");
+            return FormValidation.error(Messages.Form_NotAWholeNumber(text));
         }
     }
 
-    private static FormValidation checkTimeout(@CheckForNull String value, int defaultSeconds, String field) {
+    private static FormValidation checkTimeout(@CheckForNull String value, long defaultSeconds, String field) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
             return FormValidation.ok(Messages.Form_Timeout_Default(defaultSeconds));
@@ -371,7 +435,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         try {
             return PurgeForms.toValidation(ApiSettings.checkTimeout(field, Integer.parseInt(text)));
         } catch (NumberFormatException e) {
-            return FormValidation.error("'" + text + "' is not a whole number of seconds.");
+            return FormValidation.error(Messages.Form_NotWholeSeconds(text));
         }
     }
 }
