@@ -372,13 +372,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         ApiSettings api;
         try {
             api = ApiSettings.resolve(
-                    apiBaseUrl,
-                    null,
-                    0,
-                    0,
-                    0,
-                    parseOrZero(connectTimeoutSeconds),
-                    parseOrZero(requestTimeoutSeconds));
+                    apiBaseUrl, null, 0, 0, 0, parseOrZero(connectTimeoutSeconds), parseOrZero(requestTimeoutSeconds));
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
         }

@@ -43,7 +43,8 @@ class CloudflarePurgeCredentialsITest {
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
         cloudflare = new CloudflareStub().configure();
-        CredentialsStore store = CredentialsProvider.lookupStores(j.jenkins).iterator().next();
+        CredentialsStore store =
+                CredentialsProvider.lookupStores(j.jenkins).iterator().next();
         store.addCredentials(
                 Domain.global(),
                 new StringCredentialsImpl(
@@ -80,7 +81,8 @@ class CloudflarePurgeCredentialsITest {
 
     @Test
     void theStepsDropDownWithoutAJobOffersNoSystemScopedCredential() {
-        CloudflarePurgeStep.DescriptorImpl step = j.jenkins.getDescriptorByType(CloudflarePurgeStep.DescriptorImpl.class);
+        CloudflarePurgeStep.DescriptorImpl step =
+                j.jenkins.getDescriptorByType(CloudflarePurgeStep.DescriptorImpl.class);
         List<String> offered = values(step.doFillCredentialsIdItems(null, ""));
         assertTrue(offered.contains(CloudflareStub.CREDENTIALS_ID), offered.toString());
         assertFalse(offered.contains(SYSTEM_ID), offered.toString());

@@ -80,7 +80,8 @@ class CloudflarePurgeFormMessagesITest {
         assertFalse(inFlight.contains("plan"), inFlight);
         assertTrue(inFlight.contains(String.valueOf(PurgeLimits.DEFAULT_MAX_IN_FLIGHT)), inFlight);
 
-        String perSecond = global.doCheckUrlsPerSecond("", CloudflarePlan.PRO.name()).getMessage();
+        String perSecond =
+                global.doCheckUrlsPerSecond("", CloudflarePlan.PRO.name()).getMessage();
         assertTrue(perSecond.contains(CloudflarePlan.PRO.displayName()), perSecond);
         assertTrue(perSecond.contains(String.valueOf(CloudflarePlan.PRO.urlsPerSecond())), perSecond);
     }

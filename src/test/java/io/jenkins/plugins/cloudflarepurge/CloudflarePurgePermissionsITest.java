@@ -131,7 +131,8 @@ class CloudflarePurgePermissionsITest {
             assertFalse(json.contains(CloudflareStub.CREDENTIALS_ID), list + ": " + json);
         }
         assertTrue(body("admin", GLOBAL + "fillCredentialsIdItems").contains(CloudflareStub.CREDENTIALS_ID));
-        assertTrue(body("admin", "job/site/" + STEP + "fillCredentialsIdItems").contains(CloudflareStub.CREDENTIALS_ID));
+        assertTrue(
+                body("admin", "job/site/" + STEP + "fillCredentialsIdItems").contains(CloudflareStub.CREDENTIALS_ID));
 
         // No check tells a reader whether a credential exists.
         String missing = body("reader", GLOBAL + "checkCredentialsId?value=nope");

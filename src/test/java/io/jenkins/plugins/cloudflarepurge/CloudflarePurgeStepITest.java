@@ -98,9 +98,8 @@ class CloudflarePurgeStepITest {
         String buildXml = Files.readString(second.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
         assertFalse(buildXml.contains(TOKEN));
         // The purge's own page, not the build's: the test SCM's changelog has no views to render the build page.
-        String page = j.createWebClient()
-                .getPage(second, action.getUrlName() + "/")
-                .asNormalizedText();
+        String page =
+                j.createWebClient().getPage(second, action.getUrlName() + "/").asNormalizedText();
         assertTrue(page.contains(PREFIX + "/css/site.css"), page);
         assertTrue(page.contains(report.getSummary()), page);
         assertTrue(report.getSummary().contains("Purged 3 URLs"), report.getSummary());
