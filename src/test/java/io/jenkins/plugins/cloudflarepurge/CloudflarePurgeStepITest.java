@@ -97,12 +97,11 @@ class CloudflarePurgeStepITest {
         assertTrue(report.succeededFor(ZONE));
         String buildXml = Files.readString(second.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
         assertFalse(buildXml.contains(TOKEN));
+        JenkinsRule.WebClient web = j.createWebClient();
         // The purge's own page, not the build's: the test SCM's changelog has no views to render the build page.
-        String page =
-                j.createWebClient().getPage(second, action.getUrlName() + "/").asNormalizedText();
+        String page = web.getPage(second, action.getUrlName() + "/").asNormalizedText();
         assertTrue(page.contains(PREFIX + "/css/site.css"), page);
-        assertTrue(page.contains(report.getSummary()), page);
-        assertTrue(report.getSummary().contains("Purged 3 URLs"), report.getSummary());
+        assertTrue(page.contains("Purged 3 URLs"), page);
     }
 
     @Test
