@@ -139,8 +139,11 @@ final class PurgeForms {
         return checkZoneIdValue(value);
     }
 
+    /** A zone ID as typed; blank is fine (unset). */
     static FormValidation checkZoneIdValue(@CheckForNull String value) {
-        return toValidation(PurgeInputs.zoneIdProblem(value));
+        return Util.fixEmptyAndTrim(value) == null
+                ? FormValidation.ok()
+                : toValidation(PurgeInputs.zoneIdProblem(value));
     }
 
     /** A job's URL prefixes: blank falls back to the global ones, for the global zone only. */
