@@ -143,7 +143,8 @@ class CloudflarePurgeFormsITest {
                 .grant(Item.READ, Item.EXTENDED_READ)
                 .onItems(job)
                 .to("reader"));
-        JenkinsRule.WebClient web = web().login("reader");
+        JenkinsRule.WebClient web = j.createWebClient().login("reader");
+        web.getOptions().setJavaScriptEnabled(false);
         assertHasFields(renderOnDemand(web, stepPlaceholder(web.getPage(job, "pipeline-syntax"))), STEP_FIELDS);
         assertHasFields(renderOnDemand(web, stepPlaceholder(web.goTo("pipeline-syntax"))), STEP_FIELDS);
     }
