@@ -1,13 +1,11 @@
 package io.jenkins.plugins.cloudflarepurge;
 
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
@@ -261,37 +259,14 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
      * default then), for an administrator; only the current value for anyone else.
      */
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        StandardListBoxModel result = new StandardListBoxModel();
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            result.includeCurrentValue(credentialsId);
-            return result;
-        }
-        result.includeEmptyValue()
-                .includeMatchingAs(
-                        ACL.SYSTEM2,
-                        Jenkins.get(),
-                        StringCredentials.class,
-                        CredentialsLookup.requirements(),
-                        CredentialsLookup.usableByBuilds())
-                .includeCurrentValue(credentialsId);
-        return result;
+        return PurgeForms.fillCredentialsIdItems(null, credentialsId);
     }
 
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            return FormValidation.ok();
+        if (Util.fixEmptyAndTrim(value) == null && Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok(Messages.Global_Credentials_None()); // not a job's blank: there is no default
         }
-        String id = Util.fixEmptyAndTrim(value);
-        if (id == null) {
-            return FormValidation.ok(Messages.Global_Credentials_None());
-        }
-        List<DomainRequirement> requirements = CredentialsLookup.requirements();
-        if (CredentialsLookup.forBuildsOnJenkins(id, requirements) != null) {
-            return FormValidation.ok();
-        }
-        return CredentialsLookup.isSystemScoped(id, requirements)
-                ? FormValidation.error(Messages.Credentials_SystemScoped())
-                : FormValidation.error(Messages.Credentials_NotFound());
+        return PurgeForms.checkCredentialsId(null, value);
     }
 
     // The checks below parse only their own value and the drop-down is a fixed list: no permission is needed, so
