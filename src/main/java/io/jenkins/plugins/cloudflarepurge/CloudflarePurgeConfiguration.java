@@ -362,7 +362,11 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         try {
             ApiToken token = CredentialsLookup.parse(credential, id, Messages.TestConnection_Caller());
             ConnectionCheck.Result result = ConnectionCheck.run(PurgeService.client(api, token), zoneId, urlPrefixes);
-            return result.ok() ? FormValidation.ok(result.message()) : FormValidation.error(result.message());
+            return switch (result.level()) {
+                case OK -> FormValidation.ok(result.message());
+                case WARNING -> FormValidation.warning(result.message());
+                case ERROR -> FormValidation.error(result.message());
+            };
         } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         } catch (InterruptedException e) {
