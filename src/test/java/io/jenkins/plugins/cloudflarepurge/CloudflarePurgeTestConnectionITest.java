@@ -99,6 +99,8 @@ class CloudflarePurgeTestConnectionITest {
         assertEquals(FormValidation.Kind.ERROR, answer.kind);
         String message = answer.getMessage();
         assertFalse(message.contains("did not accept the token"), message);
+        // The sentence is the engine's (ConnectionCheck, CloudflareClient): its test purge must not end with a
+        // build's "the request is retried", since Test connection sends each request once.
         assertFalse(message.contains("retried"), "a one-shot test retries nothing: " + message);
         assertFalse(message.contains(CloudflareStub.TOKEN));
     }
