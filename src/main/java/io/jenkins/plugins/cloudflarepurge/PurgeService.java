@@ -53,9 +53,10 @@ final class PurgeService {
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.CloudflarePurgeConfiguration_Caller() + ": " + e.getMessage());
         }
-        ApiToken token = settings.credentialsId().isEmpty()
+        // A dry run sends nothing, so it needs no usable credential (the help promises that).
+        ApiToken token = settings.credentialsId().isEmpty() || settings.dryRun()
                 ? null
-                : CredentialsLookup.token(run, settings.credentialsId(), caller);
+                : CredentialsLookup.token(run, settings.credentialsId(), caller, api.baseUrl());
         PrintStream console = listener.getLogger();
         PurgeRunner.ExecutorFactory executors = configuredLimits -> {
             if (token == null) {

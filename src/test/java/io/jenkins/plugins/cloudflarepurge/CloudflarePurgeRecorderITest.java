@@ -120,6 +120,7 @@ class CloudflarePurgeRecorderITest {
         recorder.setIncludes("**/*.css");
         recorder.setExcludes("drafts/**");
         recorder.setExtraUrls("/sitemap.xml");
+        recorder.setIndexDocuments(""); // none: the form must not put its default back
         recorder.setVariants("CF-Device-Type: mobile");
         recorder.setMaxUrls(42);
         recorder.setFallback("prefixes");
