@@ -72,18 +72,28 @@ class CloudflarePurgeFormMessagesITest {
     }
 
     @Test
-    void onlyThePlanDependentLimitNamesThePlan() {
-        String perRequest = global.doCheckUrlsPerRequest("").getMessage();
-        assertFalse(perRequest.contains("plan"), perRequest);
-        assertTrue(perRequest.contains(String.valueOf(PurgeLimits.DEFAULT_URLS_PER_REQUEST)), perRequest);
-        String inFlight = global.doCheckMaxInFlight("").getMessage();
-        assertFalse(inFlight.contains("plan"), inFlight);
-        assertTrue(inFlight.contains(String.valueOf(PurgeLimits.DEFAULT_MAX_IN_FLIGHT)), inFlight);
+    void onlyThePlanDependentLimitsNameThePlan() {
+        for (FormValidation independent : new FormValidation[] {
+            global.doCheckMaxInFlight(""),
+            global.doCheckConnectTimeoutSeconds(""),
+            global.doCheckRequestTimeoutSeconds("")
+        }) {
+            assertFalse(independent.getMessage().contains("plan"), independent.getMessage());
+        }
+        assertTrue(global.doCheckMaxInFlight("")
+                .getMessage()
+                .contains(String.valueOf(PurgeLimits.DEFAULT_MAX_IN_FLIGHT)));
 
+        // The request size starts at the plan's documented one; the rate is the chosen plan's, or the zone's.
+        String perRequest = global.doCheckUrlsPerRequest("").getMessage();
+        assertTrue(perRequest.contains("plan"), perRequest);
+        assertTrue(perRequest.contains(String.valueOf(CloudflarePlan.FREE.documentedUrlsPerRequest())), perRequest);
         String perSecond =
                 global.doCheckUrlsPerSecond("", CloudflarePlan.PRO.name()).getMessage();
         assertTrue(perSecond.contains(CloudflarePlan.PRO.displayName()), perSecond);
         assertTrue(perSecond.contains(String.valueOf(CloudflarePlan.PRO.urlsPerSecond())), perSecond);
+        String detected = global.doCheckUrlsPerSecond("", "").getMessage();
+        assertTrue(detected.contains("zone"), detected);
     }
 
     @Test
