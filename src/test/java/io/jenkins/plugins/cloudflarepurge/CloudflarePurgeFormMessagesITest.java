@@ -91,7 +91,8 @@ class CloudflarePurgeFormMessagesITest {
         String perSecond =
                 global.doCheckUrlsPerSecond("", CloudflarePlan.PRO.name()).getMessage();
         assertTrue(perSecond.contains(CloudflarePlan.PRO.displayName()), perSecond);
-        assertTrue(perSecond.contains(String.valueOf(CloudflarePlan.PRO.urlsPerSecond())), perSecond);
+        // Messages format numbers as the locale does (1,500), and so does %,d
+        assertTrue(perSecond.contains(String.format("%,d", CloudflarePlan.PRO.urlsPerSecond())), perSecond);
         String detected = global.doCheckUrlsPerSecond("", "").getMessage();
         assertTrue(detected.contains("zone"), detected);
     }
