@@ -84,6 +84,13 @@ class RateLimitHeadersTest {
     }
 
     @Test
+    void aResetOfUpToNineDigitsIsRead() {
+        assertEquals(Optional.of(RateLimitHeaders.MAX_WAIT), RateLimitHeaders.parseRatelimitReset("t=999999999"));
+        assertEquals(Optional.empty(), RateLimitHeaders.parseRatelimitReset("t=9999999999"));
+        assertEquals(Optional.of(Duration.ofSeconds(599)), RateLimitHeaders.parseRatelimitReset("t=599"));
+    }
+
+    @Test
     void theQuotaLeftInBothDraftForms() {
         RateLimitStatus structured = RateLimitHeaders.status(headers(Map.of(
                         "Ratelimit", List.of("\"default\";r=17;t=30"),
