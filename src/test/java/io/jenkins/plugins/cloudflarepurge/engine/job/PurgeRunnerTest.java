@@ -73,12 +73,12 @@ class PurgeRunnerTest {
             current.add(parts[1], parts[0]);
         }
         return () -> ChangeHistory.collect(
-                ZONE, current, List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(), 25);
+                ZONE, ChangeHistoryTest.PREFIXES, current, List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(), 25);
     }
 
     static Supplier<ChangeHistory.Collected> noChanges() {
         return () -> ChangeHistory.collect(
-                ZONE, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
+                ZONE, ChangeHistoryTest.PREFIXES, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
     }
 
     static Supplier<ChangeHistory.Collected> notAsked() {
@@ -317,7 +317,7 @@ class PurgeRunnerTest {
         PurgeReport report = new PurgeRunner()
                 .run(
                         PurgeSettings.resolve("cloudflarePurge", args(), null, null, null),
-                        () -> ChangeHistory.collect(ZONE, current, earlier.iterator(), 25),
+                        () -> ChangeHistory.collect(ZONE, ChangeHistoryTest.PREFIXES, current, earlier.iterator(), 25),
                         limits,
                         executors(),
                         console::add);
