@@ -3,52 +3,130 @@ package io.jenkins.plugins.cloudflarepurge;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.InvisibleAction;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.SCMListener;
+import hudson.scm.ChangeLogParser;
 import hudson.scm.ChangeLogSet;
 import hudson.scm.EditType;
 import hudson.scm.NullSCM;
 import hudson.scm.SCM;
 import hudson.scm.SCMRevisionState;
+import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ScmChanges;
 import java.io.File;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.WeakHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.scm.RunWithSCM;
+import jenkins.util.SystemProperties;
 
 /**
- * Reads the changed files of runs from {@link RunWithSCM#getChangeSets()} (freestyle builds and Pipeline runs, every
- * SCM of the run), and walks back through earlier runs for {@link ChangeHistory}.
+ * Reads the changed files of runs from {@link RunWithSCM#getChangeSets()} (freestyle builds and Pipeline runs), and
+ * walks back through earlier runs for {@link ChangeHistory}.
  *
- * <p>{@code getChangeSets()} leaves out empty change logs, so it cannot tell "checked out, nothing changed" from
- * "not checked out yet". An {@link SCMListener} therefore notes which running builds have checked out.
+ * <p>{@code getChangeSets()} leaves out empty change logs and does not say which SCM a change log belongs to. The
+ * {@link CheckoutListener} therefore keeps, on each run, a {@link Checkouts} record of its checkouts in order: the
+ * repository ({@link SCM#getKey()}), whether it recorded a changelog, whether it was a shared library's, and whether
+ * its change log has entries. The change logs that {@code getChangeSets()} returns are those with entries, in
+ * checkout order (workflow-job's {@code WorkflowRun#getChangeSets}, core's {@code AbstractBuild#getChangeSets}), so
+ * the record's checkouts with entries name them one by one.
  */
 final class ChangesetReader {
 
-    private static final Map<Run<?, ?>, Boolean> CHECKED_OUT = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Logger LOGGER = Logger.getLogger(ChangesetReader.class.getName());
 
     private ChangesetReader() {}
 
-    /** The changes of one run. */
-    static ScmChanges read(Run<?, ?> run) {
+    /**
+     * The changes of one run.
+     *
+     * @param repository the repository filter ({@link ScmChanges#repositoryMatches}); null for every repository but
+     *     shared libraries
+     * @param current whether this is the purging run, whose reading is explained in the console
+     */
+    static ScmChanges read(Run<?, ?> run, @CheckForNull String repository, boolean current) {
         ScmChanges changes = new ScmChanges();
-        if (CHECKED_OUT.containsKey(run)) {
-            changes.markChangeset();
+        if (!(run instanceof RunWithSCM<?, ?> withScm)) {
+            return changes;
         }
-        if (run instanceof RunWithSCM<?, ?> withScm) {
-            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : withScm.getChangeSets()) {
+        List<ChangeLogSet<? extends ChangeLogSet.Entry>> sets = withScm.getChangeSets();
+        Checkouts record = run.getAction(Checkouts.class);
+        if (record == null) {
+            // A run from before the record was kept: every change log is all that is known.
+            if (repository != null && !sets.isEmpty()) {
+                return changes.incomplete("The run does not record which repository each change log belongs to, "
+                        + "so its changes cannot be filtered by repository '" + repository + "'.");
+            }
+            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : sets) {
                 changes.markChangeset();
-                for (ChangeLogSet.Entry entry : set) {
-                    readEntry(entry, changes);
-                }
+                set.forEach(entry -> readEntry(entry, changes));
+            }
+            return changes;
+        }
+        List<Checkout> checkouts = record.list();
+        List<Checkout> withEntries = checkouts.stream().filter(c -> c.hasEntries).toList();
+        if (withEntries.size() != sets.size()) {
+            return changes.incomplete("The run has " + sets.size() + " change logs but recorded " + withEntries.size()
+                    + " checkouts with changes, so the changes cannot be told apart by repository.");
+        }
+        List<String> used = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (Checkout checkout : checkouts) {
+            String why = leftOutBecause(checkout, repository);
+            if (why != null) {
+                leftOut.add(checkout.repository + " (" + why + ")");
+                continue;
+            }
+            changes.markChangeset();
+            used.add(checkout.repository);
+            if (current && !checkout.hasEntries) {
+                changes.note("The checkout of " + checkout.repository + " recorded no change. If this run deployed "
+                        + "another revision than the last purge (a rollback, or a rebuild of an older commit), a "
+                        + "changelog cannot show what changed and nothing of it is purged: purge by the published "
+                        + "files' content with siteDirectory instead.");
+            }
+        }
+        for (int i = 0; i < sets.size(); i++) {
+            if (leftOutBecause(withEntries.get(i), repository) == null) {
+                sets.get(i).forEach(entry -> readEntry(entry, changes));
+            }
+        }
+        if (current) {
+            if (!used.isEmpty()) {
+                changes.note("Using the changes of " + String.join(", ", used) + ".");
+            }
+            if (!leftOut.isEmpty()) {
+                changes.note("Leaving out the changes of " + String.join(", ", leftOut) + ".");
+            }
+            if (used.isEmpty() && repository != null) {
+                changes.note("No checkout of this run matches repository '" + repository + "'.");
             }
         }
         return changes;
+    }
+
+    /** Why a checkout's changes are not purged; null when they are. */
+    @CheckForNull
+    private static String leftOutBecause(Checkout checkout, @CheckForNull String repository) {
+        if (!checkout.changelog) {
+            return "checked out without a changelog";
+        }
+        if (repository != null) {
+            return ScmChanges.repositoryMatches(repository, checkout.repository)
+                    ? null
+                    : "does not match repository '" + repository + "'";
+        }
+        return checkout.library ? "a shared library; name it with repository to include it" : null;
     }
 
     private static void readEntry(ChangeLogSet.Entry entry, ScmChanges changes) {
@@ -64,8 +142,26 @@ final class ChangesetReader {
         }
     }
 
+    /**
+     * The purges of a run in the order they ran, as the history walk sees them. The one place that reads what a
+     * {@link CloudflarePurgeAction} keeps.
+     */
+    static List<ChangeHistory.PastPurge> purges(Run<?, ?> run) {
+        List<ChangeHistory.PastPurge> purges = new ArrayList<>();
+        for (CloudflarePurgeAction action : run.getActions(CloudflarePurgeAction.class)) {
+            PurgeReport report = action.getReport();
+            purges.add(new ChangeHistory.PastPurge(
+                    report.getZoneId(),
+                    report.getUrlPrefixes(),
+                    PurgeSettings.Target.valueOf(report.getTarget().toUpperCase(Locale.ROOT)),
+                    Verdict.valueOf(report.getVerdict()),
+                    report.isDryRun()));
+        }
+        return purges;
+    }
+
     /** Earlier runs of the same job, newest first, read lazily. */
-    static Iterator<ChangeHistory.EarlierRun> earlierRuns(Run<?, ?> run) {
+    static Iterator<ChangeHistory.EarlierRun> earlierRuns(Run<?, ?> run, @CheckForNull String repository) {
         return new Iterator<>() {
             @CheckForNull
             private Run<?, ?> next = run.getPreviousBuild();
@@ -82,7 +178,7 @@ final class ChangesetReader {
                     throw new NoSuchElementException();
                 }
                 next = current.getPreviousBuild();
-                return new Earlier(current);
+                return new Earlier(current, repository);
             }
         };
     }
@@ -91,8 +187,12 @@ final class ChangesetReader {
 
         private final Run<?, ?> run;
 
-        Earlier(Run<?, ?> run) {
+        @CheckForNull
+        private final String repository;
+
+        Earlier(Run<?, ?> run, @CheckForNull String repository) {
             this.run = run;
+            this.repository = repository;
         }
 
         @Override
@@ -101,22 +201,47 @@ final class ChangesetReader {
         }
 
         @Override
-        public boolean purgeSucceeded(String zoneId) {
-            for (CloudflarePurgeAction action : run.getActions(CloudflarePurgeAction.class)) {
-                if (action.getReport().succeededFor(zoneId)) {
-                    return true;
-                }
-            }
-            return false;
+        public List<ChangeHistory.PastPurge> purges() {
+            return ChangesetReader.purges(run);
         }
 
         @Override
         public ScmChanges changes() {
-            return read(run);
+            return read(run, repository, false);
         }
     }
 
-    /** Notes every checkout of a real SCM (not "None"). */
+    /** One checkout of a run, as {@link Checkouts} keeps it. */
+    static final class Checkout {
+
+        final String repository;
+        final boolean changelog;
+        final boolean library;
+        final boolean hasEntries;
+
+        Checkout(String repository, boolean changelog, boolean library, boolean hasEntries) {
+            this.repository = repository;
+            this.changelog = changelog;
+            this.library = library;
+            this.hasEntries = hasEntries;
+        }
+    }
+
+    /** The checkouts of a run, in order; kept in {@code build.xml} (a few words per checkout, no file list). */
+    public static final class Checkouts extends InvisibleAction {
+
+        private final List<Checkout> checkouts = new ArrayList<>();
+
+        synchronized void add(Checkout checkout) {
+            checkouts.add(checkout);
+        }
+
+        synchronized List<Checkout> list() {
+            return List.copyOf(checkouts);
+        }
+    }
+
+    /** Records every checkout of a real SCM (not "None") on its run. */
     @Extension
     public static final class CheckoutListener extends SCMListener {
         @Override
@@ -127,8 +252,54 @@ final class ChangesetReader {
                 TaskListener listener,
                 @CheckForNull File changelogFile,
                 @CheckForNull SCMRevisionState pollingBaseline) {
-            if (scm.getClass() != NullSCM.class) {
-                CHECKED_OUT.put(build, Boolean.TRUE);
+            if (scm.getClass() == NullSCM.class) {
+                return;
+            }
+            // workflow-scm-step's SCMStep#checkout passes a null changelogFile for checkout(changelog: false), and
+            // deletes a changelog file the SCM left untouched; pipeline-groovy-lib's SCMBasedRetriever forces
+            // changelog false when it clones a library.
+            boolean changelog = changelogFile != null;
+            Checkout checkout =
+                    new Checkout(scm.getKey(), changelog, isLibrary(workspace), changelog && hasEntries(build, scm, changelogFile));
+            Checkouts record;
+            synchronized (build) {
+                record = build.getAction(Checkouts.class);
+                if (record == null) {
+                    record = new Checkouts();
+                    build.addAction(record);
+                }
+            }
+            record.add(checkout);
+        }
+
+        /**
+         * Whether a checkout is a shared library's. pipeline-groovy-lib's {@code SCMBasedRetriever#doRetrieve}
+         * checks a library out (when not cloning it) into
+         * {@code <job workspace>@libs/<LibraryRecord.directoryNameFor(scm.getKey())>}, the {@code @} being
+         * {@code WorkspaceList}'s suffix (its system property), possibly with a lease suffix such as {@code @2}.
+         */
+        static boolean isLibrary(FilePath workspace) {
+            FilePath parent = workspace.getParent();
+            String libs = SystemProperties.getString(WorkspaceList.class.getName(), "@") + "libs";
+            return parent != null && parent.getName().endsWith(libs);
+        }
+
+        /**
+         * Whether the change log has entries, parsed as workflow-job's {@code WorkflowRun#onCheckout} and core's
+         * {@code AbstractBuild#getChangeSet} parse it; a change log they cannot parse is not in
+         * {@code getChangeSets()} either.
+         */
+        private static boolean hasEntries(Run<?, ?> build, SCM scm, File changelogFile) {
+            if (!changelogFile.isFile()) {
+                return false;
+            }
+            try {
+                ChangeLogParser parser = scm.createChangeLogParser();
+                return parser != null
+                        && !parser.parse(build, scm.getEffectiveBrowser(), changelogFile).isEmptySet();
+            } catch (Exception e) {
+                LOGGER.log(Level.FINE, "could not parse " + changelogFile, e);
+                return false;
             }
         }
     }
