@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cloudflarepurge.engine.job;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public final class PurgeReport implements Serializable {
     }
 
     private final String zoneId;
+
+    @CheckForNull // null in a report stored before prefixes were kept
     private final ArrayList<String> urlPrefixes;
     private final String target;
     private final String mode;
