@@ -74,7 +74,8 @@ final class ChangesetReader {
             return changes;
         }
         List<Checkout> checkouts = record.list();
-        List<Checkout> withEntries = checkouts.stream().filter(c -> c.hasEntries).toList();
+        List<Checkout> withEntries =
+                checkouts.stream().filter(c -> c.hasEntries).toList();
         if (withEntries.size() != sets.size()) {
             return changes.incomplete("The run has " + sets.size() + " change logs but recorded " + withEntries.size()
                     + " checkouts with changes, so the changes cannot be told apart by repository.");
@@ -259,8 +260,8 @@ final class ChangesetReader {
             // deletes a changelog file the SCM left untouched; pipeline-groovy-lib's SCMBasedRetriever forces
             // changelog false when it clones a library.
             boolean changelog = changelogFile != null;
-            Checkout checkout =
-                    new Checkout(scm.getKey(), changelog, isLibrary(workspace), changelog && hasEntries(build, scm, changelogFile));
+            Checkout checkout = new Checkout(
+                    scm.getKey(), changelog, isLibrary(workspace), changelog && hasEntries(build, scm, changelogFile));
             Checkouts record;
             synchronized (build) {
                 record = build.getAction(Checkouts.class);
@@ -296,7 +297,8 @@ final class ChangesetReader {
             try {
                 ChangeLogParser parser = scm.createChangeLogParser();
                 return parser != null
-                        && !parser.parse(build, scm.getEffectiveBrowser(), changelogFile).isEmptySet();
+                        && !parser.parse(build, scm.getEffectiveBrowser(), changelogFile)
+                                .isEmptySet();
             } catch (Exception e) {
                 LOGGER.log(Level.FINE, "could not parse " + changelogFile, e);
                 return false;

@@ -286,7 +286,8 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
     /** Only {@code siteDirectory} reads the workspace; without it the purge runs even when there is none. */
     @Override
     public boolean requiresWorkspace() {
-        return arguments.getSiteDirectory() != null && !arguments.getSiteDirectory().isBlank();
+        return arguments.getSiteDirectory() != null
+                && !arguments.getSiteDirectory().isBlank();
     }
 
     @Override
@@ -315,7 +316,8 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             listener.getLogger().println(Messages.Recorder_NotRun(result, threshold));
             return;
         }
-        PurgeReport report = PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, workspace, listener);
+        PurgeReport report =
+                PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, workspace, listener);
         switch (report.getOutcome()) {
             case "FAILURE" -> throw new AbortException(report.getSummary());
             case "UNSTABLE" -> run.setResult(Result.UNSTABLE);

@@ -92,8 +92,8 @@ final class PurgeService {
                 report, run.getActions(CloudflarePurgeAction.class).size() + 1));
         // After the action: should storing fail, the next run finds this success without a manifest and falls back.
         if (site != null && SiteChanges.storeIfPurged(run, report, site)) {
-            console.println(ConsoleProgress.PREFIX + "Stored the " + site.manifest().size()
-                    + " published files for the next purge to compare with.");
+            console.println(ConsoleProgress.PREFIX + "Stored the "
+                    + site.manifest().size() + " published files for the next purge to compare with.");
         }
         if (Thread.interrupted()) {
             throw new InterruptedException(Messages.Service_Aborted());

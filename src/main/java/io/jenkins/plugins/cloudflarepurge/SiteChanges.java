@@ -81,7 +81,8 @@ final class SiteChanges {
         notes.add(choice.note());
         if (!choice.found()) {
             notes.add("This is the first purge by the published files that can be compared, so the changes are not "
-                    + "known; the next successful purge stores the " + scan.manifest().size()
+                    + "known; the next successful purge stores the "
+                    + scan.manifest().size()
                     + " files published now to compare with.");
             return new ChangeHistory.Collected(false, List.of(), List.of(), notes);
         }

@@ -51,7 +51,10 @@ class ChangesetReaderITest {
     static String checkout(String key, String... paths) {
         StringBuilder list = new StringBuilder();
         for (String path : paths) {
-            list.append(list.length() == 0 ? "" : ", ").append('\'').append(path).append('\'');
+            list.append(list.length() == 0 ? "" : ", ")
+                    .append('\'')
+                    .append(path)
+                    .append('\'');
         }
         return "checkout([$class: 'ChangesScm', keyText: '" + key + "', paths: [" + list + "]])\n";
     }
@@ -150,8 +153,7 @@ class ChangesetReaderITest {
         cloudflare.forgetRequests();
         WorkflowRun both = build(
                 job,
-                "node {\n" + checkout(SITE, "css/site.css") + checkout(TOOLS, "css/tools.css")
-                        + "}\ncloudflarePurge()",
+                "node {\n" + checkout(SITE, "css/site.css") + checkout(TOOLS, "css/tools.css") + "}\ncloudflarePurge()",
                 Result.SUCCESS);
         assertEquals(
                 new TreeSet<>(Set.of(PREFIX + "/css/site.css", PREFIX + "/css/tools.css")), cloudflare.purgedUrls());

@@ -105,8 +105,8 @@ class SiteChangesITest {
         Map<String, String> v2 = site("index.html", "home 2", "css/site.css", "body{}", "blog/post.html", "new");
         WorkflowRun changed = build(job, v2, Result.SUCCESS);
         assertEquals(
-                new TreeSet<>(Set.of(
-                        PREFIX + "/", PREFIX + "/index.html", PREFIX + "/blog/post.html", PREFIX + "/old.html")),
+                new TreeSet<>(
+                        Set.of(PREFIX + "/", PREFIX + "/index.html", PREFIX + "/blog/post.html", PREFIX + "/old.html")),
                 cloudflare.purgedUrls());
         j.assertLogContains("3 changed files", changed);
     }

@@ -57,7 +57,8 @@ public final class ChangeHistory {
             }
             return switch (target) {
                 case EVERYTHING -> true;
-                case CHANGES -> !urlPrefixes.isEmpty() && normalised(urlPrefixes).equals(normalised(prefixes));
+                case CHANGES ->
+                    !urlPrefixes.isEmpty() && normalised(urlPrefixes).equals(normalised(prefixes));
                 default -> false;
             };
         }

@@ -55,6 +55,7 @@ public final class PurgeReport implements Serializable {
 
     @CheckForNull // null in a report stored before prefixes were kept
     private final ArrayList<String> urlPrefixes;
+
     private final String target;
     private final String mode;
     private final String fallbackReason;

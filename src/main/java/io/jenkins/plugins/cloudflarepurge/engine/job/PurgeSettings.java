@@ -153,8 +153,10 @@ public final class PurgeSettings {
                 : explicit.keySet().iterator().next();
         List<String> values = explicit.getOrDefault(target, List.of());
 
-        String siteDirectory = blank(args.getSiteDirectory()) ? null : args.getSiteDirectory().strip();
-        String repository = blank(args.getRepository()) ? null : args.getRepository().strip();
+        String siteDirectory =
+                blank(args.getSiteDirectory()) ? null : args.getSiteDirectory().strip();
+        String repository =
+                blank(args.getRepository()) ? null : args.getRepository().strip();
         if (siteDirectory != null) {
             checkSiteDirectory(caller, siteDirectory, args, target);
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeLimits;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory.PastPurge;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings.Target;
@@ -115,8 +117,8 @@ class ChangeHistoryTest {
 
     @Test
     void theFirstRunIsNotAChangesetToTrust() {
-        ChangeHistory.Collected c = collect(
-                new ScmChanges().add("a.css", "add"), List.<Run>of().iterator(), 25);
+        ChangeHistory.Collected c =
+                collect(new ScmChanges().add("a.css", "add"), List.<Run>of().iterator(), 25);
         assertFalse(c.available());
         assertEquals(List.of(ChangedFile.added("a.css")), c.files());
         assertTrue(c.notes().get(0).contains("first run"), c.notes().toString());
@@ -125,8 +127,8 @@ class ChangeHistoryTest {
     @Test
     void stopsAtTheLastSuccessfulPurgeAndAddsNothingOfIt() {
         Run last = purged("#7", ZONE);
-        ChangeHistory.Collected c = collect(
-                new ScmChanges().add("a.css", "edit"), strict(List.of(last, purged("#6", ZONE)), 1), 25);
+        ChangeHistory.Collected c =
+                collect(new ScmChanges().add("a.css", "edit"), strict(List.of(last, purged("#6", ZONE)), 1), 25);
         assertTrue(c.available());
         assertEquals(List.of(ChangedFile.modified("a.css")), c.files());
         assertTrue(c.runsIncluded().isEmpty());
@@ -142,8 +144,7 @@ class ChangeHistoryTest {
                 notPurged("#7", "c.js"),
                 purged("#6", ZONE),
                 notPurged("#5", "old.css"));
-        ChangeHistory.Collected c =
-                collect(new ScmChanges().add("a.css", "delete"), strict(runs, 4), 25);
+        ChangeHistory.Collected c = collect(new ScmChanges().add("a.css", "delete"), strict(runs, 4), 25);
         assertTrue(c.available());
         assertEquals(
                 List.of(ChangedFile.deleted("a.css"), ChangedFile.modified("b.css"), ChangedFile.modified("c.js")),
@@ -193,10 +194,9 @@ class ChangeHistoryTest {
     @Test
     void aSuccessJustWithinTheBoundIsFound() {
         List<Run> runs = List.of(notPurged("#3", "c.css"), notPurged("#2", "b.css"), purged("#1", ZONE));
-        assertTrue(collect(new ScmChanges().markChangeset(), runs.iterator(), 3)
-                .available());
-        assertFalse(collect(new ScmChanges().markChangeset(), runs.iterator(), 2)
-                .available());
+        assertTrue(collect(new ScmChanges().markChangeset(), runs.iterator(), 3).available());
+        assertFalse(
+                collect(new ScmChanges().markChangeset(), runs.iterator(), 2).available());
     }
 
     @Test
@@ -209,8 +209,7 @@ class ChangeHistoryTest {
     @Test
     void aTagsPathsOrPrefixesPurgeDoesNotEndTheWalk() {
         for (Target target : List.of(Target.TAGS, Target.PATHS, Target.PREFIXES, Target.HOSTS)) {
-            List<Run> runs = List.of(
-                    ran("#3", List.of(other(target, Verdict.SUCCESS)), "c.css"), purged("#2", ZONE));
+            List<Run> runs = List.of(ran("#3", List.of(other(target, Verdict.SUCCESS)), "c.css"), purged("#2", ZONE));
             ChangeHistory.Collected c = collect(new ScmChanges().markChangeset(), strict(runs, 2), 25);
             assertTrue(c.available(), target.name());
             assertEquals(List.of("#3"), c.runsIncluded(), target.name());
@@ -230,10 +229,10 @@ class ChangeHistoryTest {
 
     @Test
     void onlyTheRunsLastPurgeOfTheChangesCounts() {
-        Run successThenFailure = ran(
-                "#3", List.of(changes(ZONE, Verdict.SUCCESS), changes(ZONE, Verdict.PARTIAL)), "late.css");
-        ChangeHistory.Collected c =
-                collect(new ScmChanges().markChangeset(), strict(List.of(successThenFailure, purged("#2", ZONE)), 2), 25);
+        Run successThenFailure =
+                ran("#3", List.of(changes(ZONE, Verdict.SUCCESS), changes(ZONE, Verdict.PARTIAL)), "late.css");
+        ChangeHistory.Collected c = collect(
+                new ScmChanges().markChangeset(), strict(List.of(successThenFailure, purged("#2", ZONE)), 2), 25);
         assertEquals(List.of("#3"), c.runsIncluded());
 
         Run failureThenSuccess =
@@ -251,7 +250,8 @@ class ChangeHistoryTest {
         assertTrue(collect(new ScmChanges().markChangeset(), strict(List.of(everything), 1), 25)
                 .available());
         Run dry = ran("#3", List.of(new PastPurge(ZONE, PREFIXES, Target.CHANGES, Verdict.SUCCESS, true)), "d.css");
-        ChangeHistory.Collected c = collect(new ScmChanges().markChangeset(), List.of(dry).iterator(), 25);
+        ChangeHistory.Collected c =
+                collect(new ScmChanges().markChangeset(), List.of(dry).iterator(), 25);
         assertFalse(c.available());
         assertEquals(List.of("#3"), c.runsIncluded());
     }
@@ -260,12 +260,19 @@ class ChangeHistoryTest {
     void aPurgeUnderOtherUrlPrefixesDoesNotEndTheWalk() {
         Run otherPrefixes = ran(
                 "#3",
-                List.of(new PastPurge(ZONE, List.of("https://cdn.example.com"), Target.CHANGES, Verdict.SUCCESS, false)),
+                List.of(new PastPurge(
+                        ZONE, List.of("https://cdn.example.com"), Target.CHANGES, Verdict.SUCCESS, false)),
                 "c.css");
-        Run unknownPrefixes = ran("#2", List.of(new PastPurge(ZONE, List.of(), Target.CHANGES, Verdict.SUCCESS, false)));
+        Run unknownPrefixes =
+                ran("#2", List.of(new PastPurge(ZONE, List.of(), Target.CHANGES, Verdict.SUCCESS, false)));
         Run samePrefixesOtherSpelling = ran(
                 "#1",
-                List.of(new PastPurge(ZONE.toUpperCase(), List.of("https://WWW.example.com/"), Target.CHANGES, Verdict.SUCCESS, false)));
+                List.of(new PastPurge(
+                        ZONE.toUpperCase(),
+                        List.of("https://WWW.example.com/"),
+                        Target.CHANGES,
+                        Verdict.SUCCESS,
+                        false)));
         ChangeHistory.Collected c = collect(
                 new ScmChanges().markChangeset(),
                 strict(List.of(otherPrefixes, unknownPrefixes, samePrefixesOtherSpelling), 3),
@@ -295,16 +302,18 @@ class ChangeHistoryTest {
         PurgeReport report = new PurgeRunner()
                 .run(
                         settings,
-                        () -> collect(new ScmChanges().add("a.css", "edit"), List.<Run>of().iterator(), 25),
-                        io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeLimits.forPlan(
-                                io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan.FREE),
+                        () -> collect(
+                                new ScmChanges().add("a.css", "edit"),
+                                List.<Run>of().iterator(),
+                                25),
+                        PurgeLimits.forPlan(CloudflarePlan.FREE),
                         limits -> {
                             throw new AssertionError("a dry run sends nothing");
                         },
                         line -> {});
         assertEquals(PREFIXES, report.getUrlPrefixes());
-        PastPurge past = new PastPurge(
-                report.getZoneId(), report.getUrlPrefixes(), Target.CHANGES, Verdict.SUCCESS, false);
+        PastPurge past =
+                new PastPurge(report.getZoneId(), report.getUrlPrefixes(), Target.CHANGES, Verdict.SUCCESS, false);
         assertTrue(past.coversChangesOf(ZONE, PREFIXES));
     }
 
@@ -322,6 +331,8 @@ class ChangeHistoryTest {
                 collect(new ScmChanges().add("a.css", "edit"), strict(List.of(unreadable, purged("#1", ZONE)), 1), 25);
         assertFalse(earlier.available());
         assertEquals(List.of(ChangedFile.modified("a.css")), earlier.files());
-        assertTrue(earlier.notes().get(0).startsWith("#2, which ran after"), earlier.notes().toString());
+        assertTrue(
+                earlier.notes().get(0).startsWith("#2, which ran after"),
+                earlier.notes().toString());
     }
 }

@@ -73,12 +73,20 @@ class PurgeRunnerTest {
             current.add(parts[1], parts[0]);
         }
         return () -> ChangeHistory.collect(
-                ZONE, ChangeHistoryTest.PREFIXES, current, List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(), 25);
+                ZONE,
+                ChangeHistoryTest.PREFIXES,
+                current,
+                List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(),
+                25);
     }
 
     static Supplier<ChangeHistory.Collected> noChanges() {
         return () -> ChangeHistory.collect(
-                ZONE, ChangeHistoryTest.PREFIXES, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
+                ZONE,
+                ChangeHistoryTest.PREFIXES,
+                new ScmChanges(),
+                List.<ChangeHistory.EarlierRun>of().iterator(),
+                25);
     }
 
     static Supplier<ChangeHistory.Collected> notAsked() {

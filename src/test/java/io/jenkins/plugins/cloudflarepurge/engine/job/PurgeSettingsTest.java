@@ -10,6 +10,7 @@ import io.jenkins.plugins.cloudflarepurge.engine.planning.FallbackPolicy;
 import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -271,7 +272,7 @@ class PurgeSettingsTest {
     @Test
     void aSiteDirectoryIsKeptAndNeedsNoSourceRoot() {
         PurgeSettings s = resolve(args().setSiteDirectory(" dist/site "));
-        assertEquals(java.util.Optional.of("dist/site"), s.siteDirectory());
+        assertEquals(Optional.of("dist/site"), s.siteDirectory());
         assertEquals("", s.planner().orElseThrow().sourceRoot());
         assertEquals(List.of("https://www.example.com"), s.urlPrefixes());
         assertTrue(resolve(args()).siteDirectory().isEmpty());
@@ -306,7 +307,7 @@ class PurgeSettingsTest {
     @Test
     void aRepositoryFilterIsKeptForTheChangesOnly() {
         assertEquals(
-                java.util.Optional.of("acme/site"),
+                Optional.of("acme/site"),
                 resolve(args().setRepository(" acme/site ")).repository());
         assertTrue(resolve(args().setRepository(" ")).repository().isEmpty());
         String tags = refused(args().setRepository("acme/site").setTags("blog"), "repository");
