@@ -3,6 +3,7 @@ package io.jenkins.plugins.cloudflarepurge;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Util;
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -36,10 +37,11 @@ import jenkins.util.SystemProperties;
  *
  * <p>{@code getChangeSets()} leaves out empty change logs and does not say which SCM a change log belongs to. The
  * {@link CheckoutListener} therefore keeps, on each run, a {@link Checkouts} record of its checkouts in order: the
- * repository ({@link SCM#getKey()}), whether it recorded a changelog, whether it was a shared library's, and whether
- * its change log has entries. The change logs that {@code getChangeSets()} returns are those with entries, in
- * checkout order (workflow-job's {@code WorkflowRun#getChangeSets}, core's {@code AbstractBuild#getChangeSets}), so
- * the record's checkouts with entries name them one by one.
+ * repository ({@link SCM#getKey()}), whether it recorded a changelog, whether it was a shared library's, and a
+ * fingerprint of its change log's entries. The change logs that {@code getChangeSets()} returns are those with
+ * entries (workflow-job's {@code WorkflowRun#getChangeSets}, core's {@code AbstractBuild#getChangeSets}); each is
+ * matched to the checkout with its fingerprint. A change log that matches none makes the changes incomplete, and
+ * the fallback applies: a wrong match could purge another repository's files instead of the changed ones.
  */
 final class ChangesetReader {
 
@@ -74,11 +76,24 @@ final class ChangesetReader {
             return changes;
         }
         List<Checkout> checkouts = record.list();
-        List<Checkout> withEntries =
-                checkouts.stream().filter(c -> c.hasEntries).toList();
-        if (withEntries.size() != sets.size()) {
-            return changes.incomplete("The run has " + sets.size() + " change logs but recorded " + withEntries.size()
-                    + " checkouts with changes, so the changes cannot be told apart by repository.");
+        // Each change log to the checkout it came from, by content: parallel branches may record their checkouts
+        // here and in the run in different orders.
+        List<Checkout> owners = new ArrayList<>();
+        boolean[] taken = new boolean[checkouts.size()];
+        for (ChangeLogSet<? extends ChangeLogSet.Entry> set : sets) {
+            String fingerprint = fingerprint(set);
+            int owner = -1;
+            for (int i = 0; i < checkouts.size() && owner < 0; i++) {
+                if (!taken[i] && fingerprint.equals(checkouts.get(i).fingerprint)) {
+                    owner = i;
+                }
+            }
+            if (owner < 0) {
+                return changes.incomplete("The run has a change log that none of its recorded checkouts made, so its "
+                        + "changes cannot be told apart by repository.");
+            }
+            taken[owner] = true;
+            owners.add(checkouts.get(owner));
         }
         List<String> used = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
@@ -90,7 +105,7 @@ final class ChangesetReader {
             }
             changes.markChangeset();
             used.add(checkout.repository);
-            if (current && !checkout.hasEntries) {
+            if (current && checkout.fingerprint == null) {
                 changes.note("The checkout of " + checkout.repository + " recorded no change. If this run deployed "
                         + "another revision than the last purge (a rollback, or a rebuild of an older commit), a "
                         + "changelog cannot show what changed and nothing of it is purged: purge by the published "
@@ -98,7 +113,7 @@ final class ChangesetReader {
             }
         }
         for (int i = 0; i < sets.size(); i++) {
-            if (leftOutBecause(withEntries.get(i), repository) == null) {
+            if (leftOutBecause(owners.get(i), repository) == null) {
                 sets.get(i).forEach(entry -> readEntry(entry, changes));
             }
         }
@@ -128,6 +143,20 @@ final class ChangesetReader {
                     : "does not match repository '" + repository + "'";
         }
         return checkout.library ? "a shared library; name it with repository to include it" : null;
+    }
+
+    /** What tells change logs apart: the number of entries and a digest of their commit IDs and paths. */
+    static String fingerprint(ChangeLogSet<? extends ChangeLogSet.Entry> set) {
+        StringBuilder text = new StringBuilder();
+        int entries = 0;
+        for (ChangeLogSet.Entry entry : set) {
+            entries++;
+            text.append(entry.getCommitId()).append('\n');
+            for (String path : entry.getAffectedPaths()) {
+                text.append(path).append('\n');
+            }
+        }
+        return entries + ":" + Util.getDigestOf(text.toString());
     }
 
     private static void readEntry(ChangeLogSet.Entry entry, ScmChanges changes) {
@@ -218,27 +247,34 @@ final class ChangesetReader {
         final String repository;
         final boolean changelog;
         final boolean library;
-        final boolean hasEntries;
 
-        Checkout(String repository, boolean changelog, boolean library, boolean hasEntries) {
+        /** The {@link #fingerprint} of its change log; null when it has no entries. */
+        @CheckForNull
+        final String fingerprint;
+
+        Checkout(String repository, boolean changelog, boolean library, @CheckForNull String fingerprint) {
             this.repository = repository;
             this.changelog = changelog;
             this.library = library;
-            this.hasEntries = hasEntries;
+            this.fingerprint = fingerprint;
         }
     }
 
     /** The checkouts of a run, in order; kept in {@code build.xml} (a few words per checkout, no file list). */
     public static final class Checkouts extends InvisibleAction {
 
-        private final List<Checkout> checkouts = new ArrayList<>();
+        @CheckForNull // when build.xml has none
+        private List<Checkout> checkouts = new ArrayList<>();
 
         synchronized void add(Checkout checkout) {
+            if (checkouts == null) {
+                checkouts = new ArrayList<>();
+            }
             checkouts.add(checkout);
         }
 
         synchronized List<Checkout> list() {
-            return List.copyOf(checkouts);
+            return checkouts == null ? List.of() : List.copyOf(checkouts);
         }
     }
 
@@ -253,6 +289,7 @@ final class ChangesetReader {
                 TaskListener listener,
                 @CheckForNull File changelogFile,
                 @CheckForNull SCMRevisionState pollingBaseline) {
+            // NullSCM exactly: test-harness's FakeChangeLogSCM extends it and does record changes.
             if (scm.getClass() == NullSCM.class) {
                 return;
             }
@@ -261,7 +298,10 @@ final class ChangesetReader {
             // changelog false when it clones a library.
             boolean changelog = changelogFile != null;
             Checkout checkout = new Checkout(
-                    scm.getKey(), changelog, isLibrary(workspace), changelog && hasEntries(build, scm, changelogFile));
+                    scm.getKey(),
+                    changelog,
+                    workspace != null && isLibrary(workspace),
+                    changelog ? fingerprintOf(build, scm, changelogFile) : null);
             Checkouts record;
             synchronized (build) {
                 record = build.getAction(Checkouts.class);
@@ -286,22 +326,26 @@ final class ChangesetReader {
         }
 
         /**
-         * Whether the change log has entries, parsed as workflow-job's {@code WorkflowRun#onCheckout} and core's
-         * {@code AbstractBuild#getChangeSet} parse it; a change log they cannot parse is not in
-         * {@code getChangeSets()} either.
+         * The fingerprint of the change log, parsed as workflow-job's {@code WorkflowRun#onCheckout} and core's
+         * {@code AbstractBuild#getChangeSet} parse it; null when it has no entries, like a change log they cannot
+         * parse, which is not in {@code getChangeSets()} either.
          */
-        private static boolean hasEntries(Run<?, ?> build, SCM scm, File changelogFile) {
+        @CheckForNull
+        private static String fingerprintOf(Run<?, ?> build, SCM scm, File changelogFile) {
             if (!changelogFile.isFile()) {
-                return false;
+                return null;
             }
             try {
                 ChangeLogParser parser = scm.createChangeLogParser();
-                return parser != null
-                        && !parser.parse(build, scm.getEffectiveBrowser(), changelogFile)
-                                .isEmptySet();
+                if (parser == null) {
+                    return null;
+                }
+                ChangeLogSet<? extends ChangeLogSet.Entry> set =
+                        parser.parse(build, scm.getEffectiveBrowser(), changelogFile);
+                return set.isEmptySet() ? null : fingerprint(set);
             } catch (Exception e) {
                 LOGGER.log(Level.FINE, "could not parse " + changelogFile, e);
-                return false;
+                return null;
             }
         }
     }
