@@ -74,12 +74,17 @@ class ChangesetReaderITest {
         GlobalLibraries.get().setLibraries(List.of(lib));
     }
 
-    @Test
-    void aSharedLibraryCheckoutIsNotACheckoutOfTheSite() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "library-before-checkout");
+    /** The job's first build: the library, the site's checkout, the first purge (which falls back). */
+    private void firstBuildWithTheLibrary(WorkflowJob job) throws Exception {
         library();
         build(job, "@Library('lib') _\nnode {\n" + checkout(SITE) + "}\ncloudflarePurge()", Result.SUCCESS);
         cloudflare.forgetRequests();
+    }
+
+    @Test
+    void aSharedLibraryCheckoutIsNotACheckoutOfTheSite() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "library-before-checkout");
+        firstBuildWithTheLibrary(job);
 
         library("vars/hello.groovy");
         WorkflowRun purgeFirst = build(
@@ -94,9 +99,7 @@ class ChangesetReaderITest {
     @Test
     void aSharedLibrarysChangesAreLeftOutUnlessNamed() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "library-changes");
-        library();
-        build(job, "@Library('lib') _\nnode {\n" + checkout(SITE) + "}\ncloudflarePurge()", Result.SUCCESS);
-        cloudflare.forgetRequests();
+        firstBuildWithTheLibrary(job);
 
         library("vars/lib.css");
         WorkflowRun run = build(

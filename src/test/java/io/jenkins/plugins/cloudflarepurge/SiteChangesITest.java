@@ -123,6 +123,24 @@ class SiteChangesITest {
     }
 
     @Test
+    void patternsExtraUrlsAndIndexDocumentsApplyAsForChangelogs() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "patterns");
+        String purge = "cloudflarePurge(siteDirectory: 'public', excludes: '**/*.map', extraUrls: '/sitemap.xml')";
+        build(
+                job,
+                generateAndPurge(site("docs/index.html", "1", "app.js", "1", "app.js.map", "1"), purge),
+                Result.SUCCESS);
+        cloudflare.forgetRequests();
+        build(
+                job,
+                generateAndPurge(site("docs/index.html", "2", "app.js", "1", "app.js.map", "2"), purge),
+                Result.SUCCESS);
+        assertEquals(
+                new TreeSet<>(Set.of(PREFIX + "/docs/", PREFIX + "/docs/index.html", PREFIX + "/sitemap.xml")),
+                cloudflare.purgedUrls());
+    }
+
+    @Test
     void aFailedPurgeKeepsTheBaselineSoTheNextBuildCatchesUp() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "catch-up");
         WorkflowRun first = build(job, site("a.html", "1", "b.html", "1"), Result.SUCCESS);
