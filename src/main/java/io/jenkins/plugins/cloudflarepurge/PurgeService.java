@@ -90,10 +90,11 @@ final class PurgeService {
         }
         run.addAction(new CloudflarePurgeAction(
                 report, run.getActions(CloudflarePurgeAction.class).size() + 1));
-        // After the action: should storing fail, the next run finds this success without a manifest and falls back.
-        if (site != null && SiteChanges.storeIfPurged(run, report, site)) {
-            console.println(ConsoleProgress.PREFIX + "Stored the "
-                    + site.manifest().size() + " published files for the next purge to compare with.");
+        // After the action: should storing fail, the next run finds this success without a list and falls back,
+        // rather than compare with an older list that misses what this purge saw.
+        if (site != null) {
+            SiteChanges.storeIfPurged(run, report, site)
+                    .ifPresent(line -> console.println(ConsoleProgress.PREFIX + line));
         }
         if (Thread.interrupted()) {
             throw new InterruptedException(Messages.Service_Aborted());

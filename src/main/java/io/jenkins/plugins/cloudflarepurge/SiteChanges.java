@@ -92,15 +92,23 @@ final class SiteChanges {
 
     /**
      * Stores the manifest in the run's directory when the purge succeeded for real; a failed, partial or dry-run
-     * purge keeps the earlier baseline, so that nothing it missed is forgotten.
+     * purge keeps the earlier baseline, so that nothing it missed is forgotten. Call it after the report's action is
+     * added to the run.
      *
-     * @return whether it was stored
+     * @return a console line saying what was stored, or why not; empty when nothing is to be said
      */
-    static boolean storeIfPurged(Run<?, ?> run, PurgeReport report, SiteScan scan) throws IOException {
+    static Optional<String> storeIfPurged(Run<?, ?> run, PurgeReport report, SiteScan scan) throws IOException {
         if (report.isDryRun() || !Verdict.SUCCESS.name().equals(report.getVerdict())) {
-            return false;
+            return Optional.empty();
         }
-        Path target = file(run, report.getZoneId()).toPath();
+        File file = file(run, report.getZoneId());
+        if (file.exists() && storedForOtherPrefixes(run, report)) {
+            // One file per zone: it cannot hold the baselines of two prefix sets, and a wrong one would miss changes.
+            Files.delete(file.toPath());
+            return Optional.of("This run purged zone " + report.getZoneId() + " by its published files under other URL "
+                    + "prefixes before, so neither list is kept; the next purge of this zone falls back.");
+        }
+        Path target = file.toPath();
         Path temporary = Files.createTempFile(target.getParent(), "cloudflare-purge-site", ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
@@ -110,7 +118,22 @@ final class SiteChanges {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        return true;
+        return Optional.of(
+                "Stored the " + scan.manifest().size() + " published files for the next purge to compare with.");
+    }
+
+    /** Whether an earlier successful purge of this run, of the same zone, had other URL prefixes. */
+    private static boolean storedForOtherPrefixes(Run<?, ?> run, PurgeReport report) {
+        for (ChangeHistory.PastPurge p : ChangesetReader.purges(run)) {
+            if (p.target() == PurgeSettings.Target.CHANGES
+                    && p.verdict() == Verdict.SUCCESS
+                    && !p.dryRun()
+                    && p.zoneId().equalsIgnoreCase(report.getZoneId())
+                    && !p.coversChangesOf(report.getZoneId(), report.getUrlPrefixes())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static File file(Run<?, ?> run, String zoneId) {

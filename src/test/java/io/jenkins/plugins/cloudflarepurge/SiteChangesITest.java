@@ -156,6 +156,20 @@ class SiteChangesITest {
     }
 
     @Test
+    void twoPrefixSetsOfOneZoneInOneRunKeepNoList() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "two-prefix-sets");
+        WorkflowRun run = build(
+                job,
+                generateAndPurge(
+                        site("a.html", "1"),
+                        "cloudflarePurge(siteDirectory: 'public')\n"
+                                + "  cloudflarePurge(siteDirectory: 'public', urlPrefixes: 'https://cdn.example.com')"),
+                Result.SUCCESS);
+        j.assertLogContains("so neither list is kept; the next purge of this zone falls back", run);
+        assertFalse(manifest(run).exists());
+    }
+
+    @Test
     void aDryRunStoresNothing() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "dry");
         WorkflowRun dry = build(
