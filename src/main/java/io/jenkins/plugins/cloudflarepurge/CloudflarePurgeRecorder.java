@@ -286,8 +286,8 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
     /** Only {@code siteDirectory} reads the workspace; without it the purge runs even when there is none. */
     @Override
     public boolean requiresWorkspace() {
-        return arguments.getSiteDirectory() != null
-                && !arguments.getSiteDirectory().isBlank();
+        String siteDirectory = arguments.getSiteDirectory();
+        return siteDirectory != null && !siteDirectory.isBlank();
     }
 
     @Override

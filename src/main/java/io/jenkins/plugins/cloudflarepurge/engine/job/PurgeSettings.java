@@ -153,10 +153,8 @@ public final class PurgeSettings {
                 : explicit.keySet().iterator().next();
         List<String> values = explicit.getOrDefault(target, List.of());
 
-        String siteDirectory =
-                blank(args.getSiteDirectory()) ? null : args.getSiteDirectory().strip();
-        String repository =
-                blank(args.getRepository()) ? null : args.getRepository().strip();
+        String siteDirectory = stripped(args.getSiteDirectory());
+        String repository = stripped(args.getRepository());
         if (siteDirectory != null) {
             checkSiteDirectory(caller, siteDirectory, args, target);
         }
@@ -353,6 +351,12 @@ public final class PurgeSettings {
         if (!values.isEmpty()) {
             explicit.put(target, values);
         }
+    }
+
+    /** The text without surrounding blanks; null when there is none. */
+    @CheckForNull
+    private static String stripped(@CheckForNull String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static boolean blank(@CheckForNull String s) {
