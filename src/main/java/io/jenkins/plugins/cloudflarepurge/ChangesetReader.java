@@ -15,7 +15,6 @@ import hudson.scm.NullSCM;
 import hudson.scm.SCM;
 import hudson.scm.SCMRevisionState;
 import hudson.slaves.WorkspaceList;
-import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings;
@@ -184,7 +183,7 @@ final class ChangesetReader {
                     report.getZoneId(),
                     report.getUrlPrefixes(),
                     PurgeSettings.Target.valueOf(report.getTarget().toUpperCase(Locale.ROOT)),
-                    Verdict.valueOf(report.getVerdict()),
+                    report.getVerdict(),
                     report.isDryRun()));
         }
         return purges;

@@ -85,10 +85,10 @@ public final class CloudflarePurgeAction implements RunAction2 {
     /** The Jenkins ball colour class of the outcome, for the summary. */
     public String getOutcomeSymbol() {
         return switch (report.getOutcome()) {
-            case "SUCCESS" -> "symbol-status-blue";
-            case "UNSTABLE" -> "symbol-status-yellow";
-            case "ABORTED" -> "symbol-status-aborted";
-            default -> "symbol-status-red";
+            case SUCCESS -> "symbol-status-blue";
+            case UNSTABLE -> "symbol-status-yellow";
+            case ABORTED -> "symbol-status-aborted";
+            case FAILURE -> "symbol-status-red";
         };
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.cloudflarepurge;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.PluginWrapper;
 import hudson.ProxyConfiguration;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
+import jenkins.model.Jenkins;
 
 /**
  * The one execution path of the step and the post-build action: settings over the global defaults, the token from
@@ -102,12 +104,18 @@ final class PurgeService {
         return report;
     }
 
-    /** A client on the controller's proxy settings, with the administrator's timeouts. Redirects are not followed. */
+    /**
+     * A client on the controller's proxy settings, with the administrator's timeouts and a {@code User-Agent} that
+     * names this plugin's version. Redirects are not followed.
+     */
     static CloudflareClient client(ApiSettings api, ApiToken token) {
         HttpClient http = ProxyConfiguration.newHttpClientBuilder()
                 .connectTimeout(api.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new CloudflareClient(http, api.baseUrl(), token, api.requestTimeout());
+        PluginWrapper plugin = Jenkins.get().getPluginManager().whichPlugin(PurgeService.class);
+        String version = plugin == null ? null : plugin.getVersion();
+        return new CloudflareClient(
+                http, api.baseUrl(), token, api.requestTimeout(), CloudflareClient.userAgent(version));
     }
 }

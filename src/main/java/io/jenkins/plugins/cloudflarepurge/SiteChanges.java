@@ -98,7 +98,7 @@ final class SiteChanges {
      * @return a console line saying what was stored, or why not; empty when nothing is to be said
      */
     static Optional<String> storeIfPurged(Run<?, ?> run, PurgeReport report, SiteScan scan) throws IOException {
-        if (report.isDryRun() || !Verdict.SUCCESS.name().equals(report.getVerdict())) {
+        if (report.isDryRun() || report.getVerdict() != Verdict.SUCCESS) {
             return Optional.empty();
         }
         File file = file(run, report.getZoneId());
