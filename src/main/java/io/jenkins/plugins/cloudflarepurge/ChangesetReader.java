@@ -15,8 +15,8 @@ import hudson.scm.NullSCM;
 import hudson.scm.SCM;
 import hudson.scm.SCMRevisionState;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory;
-import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ScmChanges;
 import java.io.File;
@@ -173,18 +173,19 @@ final class ChangesetReader {
 
     /**
      * The purges of a run in the order they ran, as the history walk sees them. The one place that reads what a
-     * {@link CloudflarePurgeAction} keeps.
+     * {@link CloudflarePurgeAction} keeps ({@link PurgeRecord}s, whose target and verdict are the engine's names).
      */
     static List<ChangeHistory.PastPurge> purges(Run<?, ?> run) {
         List<ChangeHistory.PastPurge> purges = new ArrayList<>();
         for (CloudflarePurgeAction action : run.getActions(CloudflarePurgeAction.class)) {
-            PurgeReport report = action.getReport();
-            purges.add(new ChangeHistory.PastPurge(
-                    report.getZoneId(),
-                    report.getUrlPrefixes(),
-                    PurgeSettings.Target.valueOf(report.getTarget().toUpperCase(Locale.ROOT)),
-                    report.getVerdict(),
-                    report.isDryRun()));
+            for (PurgeRecord purge : action.getPurges()) {
+                purges.add(new ChangeHistory.PastPurge(
+                        purge.getZoneId(),
+                        purge.getUrlPrefixes(),
+                        PurgeSettings.Target.valueOf(purge.getTarget().toUpperCase(Locale.ROOT)),
+                        Verdict.valueOf(purge.getVerdict()),
+                        purge.isDryRun()));
+            }
         }
         return purges;
     }

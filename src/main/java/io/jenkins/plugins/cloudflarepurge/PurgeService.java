@@ -14,6 +14,7 @@ import io.jenkins.plugins.cloudflarepurge.engine.execution.ConsoleProgress;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeExecutor;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ApiSettings;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PlanDetection;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeRunner;
@@ -63,9 +64,10 @@ final class PurgeService {
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.CloudflarePurgeConfiguration_Caller() + ": " + e.getMessage());
         }
-        ApiToken token = settings.credentialsId().isEmpty()
+        // A dry run sends nothing, so it needs no usable credential (the help promises that).
+        ApiToken token = settings.credentialsId().isEmpty() || settings.dryRun()
                 ? null
-                : CredentialsLookup.token(run, settings.credentialsId(), caller);
+                : CredentialsLookup.token(run, settings.credentialsId(), caller, api.baseUrl());
         PrintStream console = listener.getLogger();
         SiteScan site = settings.siteDirectory().isPresent()
                 ? SiteChanges.scan(caller, workspace, settings.siteDirectory().get())
@@ -78,11 +80,15 @@ final class PurgeService {
                         ChangesetReader.read(run, settings.repository().orElse(null), true),
                         ChangesetReader.earlierRuns(run, settings.repository().orElse(null)),
                         ChangeHistory.DEFAULT_MAX_RUNS);
-        PurgeRunner.ExecutorFactory executors = limits -> {
+        PurgeRunner.ExecutorFactory executors = configuredLimits -> {
             if (token == null) {
                 throw new IllegalStateException("a purge that sends requests has a token");
             }
-            return PurgeExecutor.forAccount(client(api, token), limits);
+            CloudflareClient client = client(api, token);
+            // The configured plan, else the zone's own as Cloudflare reports it, under the administrator's values.
+            PlanDetection.Choice chosen = PlanDetection.shared().choose(client, settings.zoneId(), api);
+            console.println(ConsoleProgress.PREFIX + chosen.consoleLine());
+            return PurgeExecutor.forAccount(client, chosen.limits());
         };
         PurgeReport report;
         try {
@@ -90,9 +96,8 @@ final class PurgeService {
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        run.addAction(new CloudflarePurgeAction(
-                report, run.getActions(CloudflarePurgeAction.class).size() + 1));
-        // After the action: should storing fail, the next run finds this success without a list and falls back,
+        CloudflarePurgeAction.record(run, report, settings.urlPrefixes(), console);
+        // After the record: should storing fail, the next run finds this success without a list and falls back,
         // rather than compare with an older list that misses what this purge saw.
         if (site != null) {
             SiteChanges.storeIfPurged(run, report, site)

@@ -175,7 +175,8 @@ class ChangesetReaderITest {
                         + "}\ncloudflarePurge(tags: 'blog')\ncloudflarePurge(onFailure: 'warn')",
                 Result.SUCCESS);
         j.assertLogContains("Warning: the purge failed", second);
-        assertEquals(2, second.getActions(CloudflarePurgeAction.class).size());
+        assertEquals(
+                2, second.getAction(CloudflarePurgeAction.class).getPurges().size());
 
         cloudflare.acceptFilePurges();
         cloudflare.forgetRequests();

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32C;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -15,12 +16,16 @@ import java.util.zip.Inflater;
 /**
  * The binary form of a {@link SiteManifest} (see {@link SiteManifest#writeTo}). Paths share long prefixes
  * ({@code docs/2024/…}), so each is written as the length of the prefix it shares with the previous one plus the
- * rest; zlib then squeezes the repeated endings and the small numbers. The 16 hash bytes are random and stay 16: they
- * are most of what is stored.
+ * rest, and zlib squeezes the repeated endings and the small numbers. The 16 hash bytes per file are random, most of
+ * what is stored, and would only slow zlib down: they follow the zlib stream as they are, with a CRC-32C of their
+ * own, so that damage anywhere is detected.
  */
 final class ManifestCodec {
 
     private static final byte[] MAGIC = {'C', 'F', 'S', 'M'};
+
+    /** Paths share much, so even the fastest level compresses them well; the hashes are not compressed. */
+    private static final int LEVEL = Deflater.BEST_SPEED;
 
     /** More than any real site's manifest inflates to; a guard against a damaged length, not a limit on sites. */
     private static final int MAX_RAW_BYTES = 1 << 30;
@@ -52,13 +57,18 @@ final class ManifestCodec {
             raw.varint(path.length - shared);
             raw.bytes(path, shared, path.length - shared);
             raw.varint(sizes[i]);
-            raw.longBigEndian(hashes[2 * i]);
-            raw.longBigEndian(hashes[2 * i + 1]);
             previous = path;
         }
+        Bytes hashBytes = new Bytes(16 * paths.length);
+        for (long half : hashes) {
+            hashBytes.longBigEndian(half);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(hashBytes.array, 0, hashBytes.length);
+        hashBytes.intBigEndian((int) crc.getValue());
         out.write(MAGIC);
         out.write(SiteManifest.FORMAT_VERSION);
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        Deflater deflater = new Deflater(LEVEL);
         try {
             deflater.setInput(raw.array, 0, raw.length);
             deflater.finish();
@@ -70,6 +80,7 @@ final class ManifestCodec {
         } finally {
             deflater.end();
         }
+        out.write(hashBytes.array, 0, hashBytes.length);
     }
 
     static SiteManifest fromBytes(byte[] bytes) throws UnreadableManifestException {
@@ -95,19 +106,22 @@ final class ManifestCodec {
             throw new UnreadableManifestException("site manifest of format version " + version + "; this plugin reads "
                     + SiteManifest.FORMAT_VERSION + " (was it written by a newer version of the plugin?)");
         }
-        Bytes raw = inflate(in.readAllBytes());
+        byte[] rest = in.readAllBytes();
+        Bytes hashBytes = new Bytes(0);
+        Bytes raw = inflate(rest, hashBytes);
         try {
-            return parse(raw);
+            return parse(raw, hashBytes);
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new UnreadableManifestException("site manifest damaged: an entry runs past the end", e);
         }
     }
 
-    private static Bytes inflate(byte[] compressed) throws UnreadableManifestException {
+    /** Inflates the zlib stream at the start of {@code input}; {@code after} gets the bytes that follow it. */
+    private static Bytes inflate(byte[] input, Bytes after) throws UnreadableManifestException {
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(compressed);
-            Bytes raw = new Bytes(Math.max(1024, compressed.length * 3));
+            inflater.setInput(input);
+            Bytes raw = new Bytes(Math.max(1024, input.length * 2));
             while (!inflater.finished()) {
                 if (raw.length == raw.array.length) {
                     if (raw.length >= MAX_RAW_BYTES) {
@@ -121,10 +135,9 @@ final class ManifestCodec {
                     throw new UnreadableManifestException("site manifest cut short: the compressed data ends early");
                 }
             }
-            if (inflater.getRemaining() > 0) {
-                throw new UnreadableManifestException(
-                        "site manifest damaged: " + inflater.getRemaining() + " bytes after its end");
-            }
+            after.array = input;
+            after.position = input.length - inflater.getRemaining();
+            after.length = input.length;
             return raw;
         } catch (DataFormatException e) {
             throw new UnreadableManifestException("site manifest damaged: " + e.getMessage(), e);
@@ -133,24 +146,33 @@ final class ManifestCodec {
         }
     }
 
-    private static SiteManifest parse(Bytes raw) throws UnreadableManifestException {
+    private static SiteManifest parse(Bytes raw, Bytes hashBytes) throws UnreadableManifestException {
         long declared = raw.readVarint();
         if (declared > Integer.MAX_VALUE - 8) {
             throw new UnreadableManifestException("site manifest damaged: it claims " + declared + " files");
         }
         int count = (int) declared;
-        // Never trust the count for allocation: each entry takes at least 19 bytes.
-        int capacity = Math.min(count, raw.length / 19 + 1);
-        String[] paths = new String[capacity];
-        long[] sizes = new long[capacity];
-        long[] hashes = new long[2 * capacity];
+        long hashSection = 16L * count + 4;
+        long available = hashBytes.length - hashBytes.position;
+        if (available != hashSection) {
+            throw new UnreadableManifestException(
+                    available < hashSection
+                            ? "site manifest cut short: " + count + " files need " + hashSection + " bytes of hashes, "
+                                    + available + " are there"
+                            : "site manifest damaged: " + (available - hashSection) + " bytes after its end");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(hashBytes.array, hashBytes.position, 16 * count);
+        if ((int) crc.getValue() != hashBytes.readIntAt(hashBytes.length - 4)) {
+            throw new UnreadableManifestException("site manifest damaged: the hashes' checksum does not match");
+        }
+        // count is bounded by the bytes present, checked above: no allocation from a damaged number
+        String[] paths = new String[count];
+        long[] sizes = new long[count];
+        long[] hashes = new long[2 * count];
         byte[] previous = new byte[0];
         String previousPath = null;
         for (int i = 0; i < count; i++) {
-            if (i == paths.length) {
-                throw new UnreadableManifestException(
-                        "site manifest damaged: it claims " + count + " files but holds fewer");
-            }
             long shared = raw.readVarint();
             int rest = raw.readLength();
             if (shared < 0 || shared > previous.length) {
@@ -179,19 +201,14 @@ final class ManifestCodec {
             }
             paths[i] = text;
             sizes[i] = size;
-            hashes[2 * i] = raw.readLongBigEndian();
-            hashes[2 * i + 1] = raw.readLongBigEndian();
+            hashes[2 * i] = hashBytes.readLongBigEndian();
+            hashes[2 * i + 1] = hashBytes.readLongBigEndian();
             previous = path;
             previousPath = text;
         }
         if (raw.position != raw.length) {
             throw new UnreadableManifestException(
                     "site manifest damaged: " + (raw.length - raw.position) + " bytes after the last file");
-        }
-        if (count < paths.length) {
-            paths = Arrays.copyOf(paths, count);
-            sizes = Arrays.copyOf(sizes, count);
-            hashes = Arrays.copyOf(hashes, 2 * count);
         }
         return SiteManifest.ofSorted(paths, sizes, hashes);
     }
@@ -226,6 +243,21 @@ final class ManifestCodec {
             grow(length + count);
             System.arraycopy(source, offset, array, length, count);
             length += count;
+        }
+
+        void intBigEndian(int value) {
+            grow(length + 4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                array[length++] = (byte) (value >>> shift);
+            }
+        }
+
+        int readIntAt(int offset) {
+            int value = 0;
+            for (int i = offset; i < offset + 4; i++) {
+                value = (value << 8) | (array[i] & 0xFF);
+            }
+            return value;
         }
 
         void longBigEndian(long value) {

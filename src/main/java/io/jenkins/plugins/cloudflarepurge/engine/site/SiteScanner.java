@@ -130,7 +130,7 @@ public final class SiteScanner {
         for (Path child : children) {
             String name = child.getFileName().toString();
             String path = prefix + name;
-            if (!child.equals(dir.resolve(name))) {
+            if (!isAscii(name) && !child.equals(dir.resolve(name))) { // an undecodable byte became U+FFFD
                 notes.add(
                         "name",
                         "Skipped " + printable(path) + ": its name is not valid in the agent's file name encoding ("
@@ -281,6 +281,15 @@ public final class SiteScanner {
                         e);
             }
         }
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shown(String prefix) {

@@ -50,7 +50,9 @@ class PurgeRunnerTest {
 
     final List<String> console = new ArrayList<>();
     final AtomicInteger executorsMade = new AtomicInteger();
-    PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).withMaxAttempts(1);
+    PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+            .maxAttempts(1)
+            .build();
 
     PurgeRunner.ExecutorFactory executors() {
         return l -> {
@@ -346,7 +348,7 @@ class PurgeRunnerTest {
     @Test
     void manyRequestsAreCountedInTheHeader() {
         accept();
-        limits = limits.withUrlsPerRequest(2);
+        limits = limits.toBuilder().urlsPerRequest(2).build();
         PurgeReport report = run(args(), changes("edit a.css", "edit b.css", "edit c.css", "edit d.css", "edit e.css"));
         assertTrue(consoleText().contains("5 changed files, 5 URLs, 3 requests."), consoleText());
         assertEquals(3, report.getRequests());
