@@ -280,7 +280,7 @@ class CloudflarePurgeActionITest {
     }
 
     @Test
-    void aBuildXmlOfThePluginsFirstBuildsStillLoadsAndCountsForTheChangeHistory() throws Exception {
+    void aBuildXmlOfThePluginsFirstBuildsStillLoadsAndItsPurgesReachTheChangeHistory() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "old");
         job.setDefinition(new CpsFlowDefinition("echo 'deployed'", true));
         WorkflowRun old = j.buildAndAssertSuccess(job);
@@ -324,10 +324,20 @@ class CloudflarePurgeActionITest {
                 Files.readString(old.getRootDir().toPath().resolve("cloudflare-purge/1.json"), StandardCharsets.UTF_8)
                         .contains(PREFIX + "/old.css"));
 
+        // The old build's last purge of the changes failed, and an old record does not say which URL prefixes it
+        // purged: it does not end the change history, so the next build falls back once and says why.
         job.setDefinition(new CpsFlowDefinition(
                 "node { checkout([$class: 'ChangesScm', paths: ['css/site.css']]) }\ncloudflarePurge()", true));
         WorkflowRun next = j.buildAndAssertSuccess(job);
-        assertEquals(new TreeSet<>(Set.of(PREFIX + "/css/site.css")), cloudflare.purgedUrls());
+        assertTrue(cloudflare.purgedEverything(), cloudflare.bodies().toString());
+        j.assertLogContains("No earlier run of this job purged the changes of zone " + ZONE, next);
         j.assertLogNotContains("first run", next);
+
+        // Once a purge of the changes succeeded with its prefixes recorded, the history ends there.
+        cloudflare.forgetRequests();
+        job.setDefinition(new CpsFlowDefinition(
+                "node { checkout([$class: 'ChangesScm', paths: ['css/next.css']]) }\ncloudflarePurge()", true));
+        j.buildAndAssertSuccess(job);
+        assertEquals(new TreeSet<>(Set.of(PREFIX + "/css/next.css")), cloudflare.purgedUrls());
     }
 }
