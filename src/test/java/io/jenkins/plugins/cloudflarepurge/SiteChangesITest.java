@@ -4,6 +4,7 @@ import static io.jenkins.plugins.cloudflarepurge.CloudflareStub.PREFIX;
 import static io.jenkins.plugins.cloudflarepurge.CloudflareStub.ZONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.FilePath;
@@ -252,5 +253,25 @@ class SiteChangesITest {
         FreeStyleBuild second = j.buildAndAssertSuccess(project);
         assertEquals(new TreeSet<>(Set.of(PREFIX + "/app.js")), cloudflare.purgedUrls());
         j.assertLogContains("1 changed file", second);
+    }
+
+    @Test
+    void theFormKeepsTheSiteDirectoryAndTheRepository() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("form");
+        CloudflarePurgeRecorder recorder = new CloudflarePurgeRecorder();
+        recorder.setSiteDirectory("dist/site");
+        project.getPublishersList().add(recorder);
+        j.configRoundtrip(project);
+        CloudflarePurgeRecorder site = project.getPublishersList().get(CloudflarePurgeRecorder.class);
+        assertEquals("dist/site", site.getSiteDirectory());
+        assertTrue(site.requiresWorkspace());
+
+        site.setSiteDirectory(null);
+        site.setRepository("acme/site");
+        j.configRoundtrip(project);
+        CloudflarePurgeRecorder changelog = project.getPublishersList().get(CloudflarePurgeRecorder.class);
+        assertEquals("acme/site", changelog.getRepository());
+        assertNull(changelog.getSiteDirectory());
+        assertFalse(changelog.requiresWorkspace());
     }
 }
