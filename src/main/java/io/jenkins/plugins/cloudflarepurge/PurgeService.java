@@ -100,7 +100,7 @@ final class PurgeService {
         // After the record: should storing fail, the next run finds this success without a list and falls back,
         // rather than compare with an older list that misses what this purge saw.
         if (site != null) {
-            SiteChanges.storeIfPurged(run, report, site)
+            SiteChanges.storeIfPurged(run, report, settings.urlPrefixes(), site)
                     .ifPresent(line -> console.println(ConsoleProgress.PREFIX + line));
         }
         if (Thread.interrupted()) {

@@ -97,12 +97,13 @@ final class SiteChanges {
      *
      * @return a console line saying what was stored, or why not; empty when nothing is to be said
      */
-    static Optional<String> storeIfPurged(Run<?, ?> run, PurgeReport report, SiteScan scan) throws IOException {
+    static Optional<String> storeIfPurged(Run<?, ?> run, PurgeReport report, List<String> urlPrefixes, SiteScan scan)
+            throws IOException {
         if (report.isDryRun() || report.getVerdict() != Verdict.SUCCESS) {
             return Optional.empty();
         }
         File file = file(run, report.getZoneId());
-        if (file.exists() && storedForOtherPrefixes(run, report)) {
+        if (file.exists() && storedForOtherPrefixes(run, report.getZoneId(), urlPrefixes)) {
             // One file per zone: it cannot hold the baselines of two prefix sets, and a wrong one would miss changes.
             Files.delete(file.toPath());
             return Optional.of("This run purged zone " + report.getZoneId() + " by its published files under other URL "
@@ -123,13 +124,13 @@ final class SiteChanges {
     }
 
     /** Whether an earlier successful purge of this run, of the same zone, had other URL prefixes. */
-    private static boolean storedForOtherPrefixes(Run<?, ?> run, PurgeReport report) {
+    private static boolean storedForOtherPrefixes(Run<?, ?> run, String zoneId, List<String> urlPrefixes) {
         for (ChangeHistory.PastPurge p : ChangesetReader.purges(run)) {
             if (p.target() == PurgeSettings.Target.CHANGES
                     && p.verdict() == Verdict.SUCCESS
                     && !p.dryRun()
-                    && p.zoneId().equalsIgnoreCase(report.getZoneId())
-                    && !p.coversChangesOf(report.getZoneId(), report.getUrlPrefixes())) {
+                    && p.zoneId().equalsIgnoreCase(zoneId)
+                    && !p.coversChangesOf(zoneId, urlPrefixes)) {
                 return true;
             }
         }

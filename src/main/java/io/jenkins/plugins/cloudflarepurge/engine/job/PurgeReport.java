@@ -1,6 +1,5 @@
 package io.jenkins.plugins.cloudflarepurge.engine.job;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -52,10 +51,6 @@ public final class PurgeReport implements Serializable {
     }
 
     private final String zoneId;
-
-    @CheckForNull // null in a report stored before prefixes were kept
-    private final ArrayList<String> urlPrefixes;
-
     private final String target;
     private final String mode;
     private final String fallbackReason;
@@ -77,7 +72,6 @@ public final class PurgeReport implements Serializable {
 
     PurgeReport(Builder b) {
         this.zoneId = b.zoneId;
-        this.urlPrefixes = new ArrayList<>(b.urlPrefixes);
         this.target = b.target;
         this.mode = b.mode;
         this.fallbackReason = b.fallbackReason;
@@ -107,14 +101,6 @@ public final class PurgeReport implements Serializable {
 
     public String getZoneId() {
         return zoneId;
-    }
-
-    /**
-     * The normalised URL prefixes the purge planned with ({@code https://www.example.com}); empty when it needed
-     * none, and in reports stored before they were kept.
-     */
-    public List<String> getUrlPrefixes() {
-        return urlPrefixes == null ? List.of() : Collections.unmodifiableList(urlPrefixes);
     }
 
     /** What the purge worked from: {@code changes}, {@code paths}, {@code everything}, {@code tags}, {@code hosts} or {@code prefixes}. */
@@ -254,7 +240,6 @@ public final class PurgeReport implements Serializable {
 
     static final class Builder {
         String zoneId = "";
-        List<String> urlPrefixes = List.of();
         String target = "changes";
         String mode = "skip";
         String fallbackReason = "";

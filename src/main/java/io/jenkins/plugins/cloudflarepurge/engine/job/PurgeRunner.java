@@ -83,7 +83,6 @@ public final class PurgeRunner {
         Consumer<String> out = line -> console.accept(PREFIX + line);
         PurgeReport.Builder report = new PurgeReport.Builder();
         report.zoneId = settings.zoneId();
-        report.urlPrefixes = settings.urlPrefixes();
         report.target = settings.target().name().toLowerCase(Locale.ROOT);
         report.dryRun = settings.dryRun();
 

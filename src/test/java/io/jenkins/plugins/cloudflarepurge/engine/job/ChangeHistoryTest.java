@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
-import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeLimits;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory.PastPurge;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings.Target;
@@ -289,31 +287,18 @@ class ChangeHistoryTest {
     }
 
     @Test
-    void aReportKeepsTheNormalisedPrefixesThatTheWalkComparesWith() {
+    void theSettingsNormalisedPrefixesAreWhatTheWalkComparesWith() {
         PurgeSettings settings = PurgeSettings.resolve(
                 "cloudflarePurge",
                 new PurgeArguments()
                         .setZoneId(ZONE)
-                        .setUrlPrefixes("https://www.example.com/")
+                        .setUrlPrefixes("https://WWW.example.com/")
                         .setDryRun(true),
                 null,
                 null,
                 null);
-        PurgeReport report = new PurgeRunner()
-                .run(
-                        settings,
-                        () -> collect(
-                                new ScmChanges().add("a.css", "edit"),
-                                List.<Run>of().iterator(),
-                                25),
-                        PurgeLimits.forPlan(CloudflarePlan.FREE),
-                        limits -> {
-                            throw new AssertionError("a dry run sends nothing");
-                        },
-                        line -> {});
-        assertEquals(PREFIXES, report.getUrlPrefixes());
-        PastPurge past =
-                new PastPurge(report.getZoneId(), report.getUrlPrefixes(), Target.CHANGES, Verdict.SUCCESS, false);
+        assertEquals(PREFIXES, settings.urlPrefixes());
+        PastPurge past = new PastPurge(ZONE, settings.urlPrefixes(), Target.CHANGES, Verdict.SUCCESS, false);
         assertTrue(past.coversChangesOf(ZONE, PREFIXES));
     }
 
