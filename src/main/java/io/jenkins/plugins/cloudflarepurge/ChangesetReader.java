@@ -103,8 +103,12 @@ final class ChangesetReader {
         @Override
         public boolean purgeSucceeded(String zoneId) {
             for (CloudflarePurgeAction action : run.getActions(CloudflarePurgeAction.class)) {
-                if (action.getReport().succeededFor(zoneId)) {
-                    return true;
+                for (PurgeRecord purge : action.getPurges()) {
+                    if (!purge.isDryRun()
+                            && purge.isSuccess()
+                            && purge.getZoneId().equalsIgnoreCase(zoneId.strip())) {
+                        return true;
+                    }
                 }
             }
             return false;

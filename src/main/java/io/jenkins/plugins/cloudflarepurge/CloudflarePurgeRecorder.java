@@ -20,6 +20,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -278,10 +279,10 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
         }
         PurgeReport report = PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, listener);
         switch (report.getOutcome()) {
-            case "FAILURE" -> throw new AbortException(report.getSummary());
-            case "UNSTABLE" -> run.setResult(Result.UNSTABLE);
-            case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
-            default -> {}
+            case FAILURE -> throw new AbortException(report.getSummary());
+            case UNSTABLE -> run.setResult(Result.UNSTABLE);
+            case ABORTED -> throw new InterruptedException(Messages.Service_Aborted());
+            case SUCCESS -> {}
         }
     }
 
@@ -309,8 +310,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return Messages.CloudflarePurgeRecorder_DisplayName();
         }
 
-        public ListBoxModel doFillResultThresholdItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillResultThresholdItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.Recorder_Threshold_Success(), "SUCCESS");
             items.add(Messages.Recorder_Threshold_Unstable(), "UNSTABLE");
@@ -327,87 +327,76 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return PurgeForms.checkCredentialsId(item, value);
         }
 
-        public FormValidation doCheckZoneId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkZoneId(value, false);
+        // The checks below parse only their own value (and the source root), the drop-downs are fixed lists: no
+        // permission is needed, so that the Snippet Generator works for users who may only read.
+
+        public FormValidation doCheckZoneId(@QueryParameter String value) {
+            return PurgeForms.checkZoneId(value);
         }
 
-        public FormValidation doCheckUrlPrefixes(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkUrlPrefixes(value, false);
+        public FormValidation doCheckUrlPrefixes(@QueryParameter String value) {
+            return PurgeForms.checkUrlPrefixes(value);
         }
 
-        public FormValidation doCheckSourceRoot(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckSourceRoot(@QueryParameter String value) {
             return PurgeForms.checkSourceRoot(value);
         }
 
-        public FormValidation doCheckIncludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIncludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckExcludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExcludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckIndexDocuments(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIndexDocuments(@QueryParameter String value) {
             return PurgeForms.checkIndexDocuments(value);
         }
 
-        public FormValidation doCheckExtraUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExtraUrls(@QueryParameter String value) {
             return PurgeForms.checkExtraUrls(value);
         }
 
-        public FormValidation doCheckVariants(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckVariants(@QueryParameter String value) {
             return PurgeForms.checkVariants(value);
         }
 
-        public FormValidation doCheckTags(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckTags(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.TAGS, value);
         }
 
-        public FormValidation doCheckHosts(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckHosts(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.HOSTS, value);
         }
 
-        public FormValidation doCheckPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPrefixes(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.PREFIXES, value);
         }
 
-        public FormValidation doCheckPaths(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPaths(@QueryParameter String value) {
             return PurgeForms.checkPaths(value);
         }
 
-        public FormValidation doCheckMaxUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckMaxUrls(@QueryParameter String value) {
             return PurgeForms.checkMaxUrls(value);
         }
 
-        public ListBoxModel doFillFallbackItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillFallbackItems() {
             return PurgeForms.fallbackItems();
         }
 
-        public ListBoxModel doFillOnFailureItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillOnFailureItems() {
             return PurgeForms.onFailureItems();
+        }
+
+        /** For config.jelly: the engine's defaults, so that an untouched form saves what a build would use. */
+        public String getDefaultIndexDocuments() {
+            return PlannerSettings.DEFAULT_INDEX_DOCUMENTS;
+        }
+
+        public int getDefaultMaxUrls() {
+            return PlannerSettings.DEFAULT_MAX_URLS;
         }
     }
 }

@@ -12,9 +12,13 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import java.io.IOException;
+import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -36,6 +40,8 @@ import org.kohsuke.stapler.QueryParameter;
 public final class CloudflarePurgeStep extends Step implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOGGER = Logger.getLogger(CloudflarePurgeStep.class.getName());
 
     static final String FUNCTION_NAME = "cloudflarePurge";
 
@@ -256,18 +262,37 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             TaskListener listener = getContext().get(TaskListener.class);
             PurgeReport report = PurgeService.purge(FUNCTION_NAME, arguments, run, listener);
             switch (report.getOutcome()) {
-                case "FAILURE" -> throw new AbortException(FUNCTION_NAME + ": " + report.getSummary());
-                case "UNSTABLE" -> {
+                case FAILURE -> throw new AbortException(FUNCTION_NAME + ": " + report.getSummary());
+                case UNSTABLE -> {
                     FlowNode node = getContext().get(FlowNode.class);
                     if (node != null) {
                         node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(report.getSummary()));
                     }
                     run.setResult(Result.UNSTABLE);
                 }
-                case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
-                default -> {}
+                case ABORTED -> throw new InterruptedException(Messages.Service_Aborted());
+                case SUCCESS -> {}
             }
             return report.toMap();
+        }
+
+        /**
+         * A restart of the controller stopped the purge's thread; the step cannot pick it up again (the default
+         * fails it with a generic message). Say in the build's console what that means for the cache first.
+         */
+        @Override
+        public void onResume() {
+            try {
+                TaskListener listener = getContext().get(TaskListener.class);
+                if (listener != null) {
+                    listener.getLogger().println(Messages.Step_Resumed());
+                }
+            } catch (IOException e) {
+                LOGGER.log(Level.FINE, "No console to explain the failed resume in", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.onResume();
         }
     }
 
@@ -299,87 +324,76 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             return PurgeForms.checkCredentialsId(item, value);
         }
 
-        public FormValidation doCheckZoneId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkZoneId(value, false);
+        // The checks below parse only their own value (and the source root), the drop-downs are fixed lists: no
+        // permission is needed, so that the Snippet Generator works for users who may only read.
+
+        public FormValidation doCheckZoneId(@QueryParameter String value) {
+            return PurgeForms.checkZoneId(value);
         }
 
-        public FormValidation doCheckUrlPrefixes(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkUrlPrefixes(value, false);
+        public FormValidation doCheckUrlPrefixes(@QueryParameter String value) {
+            return PurgeForms.checkUrlPrefixes(value);
         }
 
-        public FormValidation doCheckSourceRoot(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckSourceRoot(@QueryParameter String value) {
             return PurgeForms.checkSourceRoot(value);
         }
 
-        public FormValidation doCheckIncludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIncludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckExcludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExcludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckIndexDocuments(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIndexDocuments(@QueryParameter String value) {
             return PurgeForms.checkIndexDocuments(value);
         }
 
-        public FormValidation doCheckExtraUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExtraUrls(@QueryParameter String value) {
             return PurgeForms.checkExtraUrls(value);
         }
 
-        public FormValidation doCheckVariants(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckVariants(@QueryParameter String value) {
             return PurgeForms.checkVariants(value);
         }
 
-        public FormValidation doCheckTags(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckTags(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.TAGS, value);
         }
 
-        public FormValidation doCheckHosts(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckHosts(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.HOSTS, value);
         }
 
-        public FormValidation doCheckPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPrefixes(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.PREFIXES, value);
         }
 
-        public FormValidation doCheckPaths(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPaths(@QueryParameter String value) {
             return PurgeForms.checkPaths(value);
         }
 
-        public FormValidation doCheckMaxUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckMaxUrls(@QueryParameter String value) {
             return PurgeForms.checkMaxUrls(value);
         }
 
-        public ListBoxModel doFillFallbackItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillFallbackItems() {
             return PurgeForms.fallbackItems();
         }
 
-        public ListBoxModel doFillOnFailureItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillOnFailureItems() {
             return PurgeForms.onFailureItems();
+        }
+
+        /** For config.jelly: the engine's defaults, so that an untouched form saves what a build would use. */
+        public String getDefaultIndexDocuments() {
+            return PlannerSettings.DEFAULT_INDEX_DOCUMENTS;
+        }
+
+        public int getDefaultMaxUrls() {
+            return PlannerSettings.DEFAULT_MAX_URLS;
         }
     }
 }

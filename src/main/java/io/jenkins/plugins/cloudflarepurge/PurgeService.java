@@ -1,21 +1,27 @@
 package io.jenkins.plugins.cloudflarepurge;
 
 import hudson.AbortException;
+import hudson.PluginWrapper;
 import hudson.ProxyConfiguration;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
 import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareClient;
 import io.jenkins.plugins.cloudflarepurge.engine.client.InvalidInputException;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.ConsoleProgress;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeExecutor;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ApiSettings;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ChangeHistory;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PlanDetection;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeRunner;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings;
+import io.jenkins.plugins.cloudflarepurge.engine.planning.UrlPrefix;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.util.List;
+import jenkins.model.Jenkins;
 
 /**
  * The one execution path of the step and the post-build action: settings over the global defaults, the token from
@@ -47,15 +53,20 @@ final class PurgeService {
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.CloudflarePurgeConfiguration_Caller() + ": " + e.getMessage());
         }
-        ApiToken token = settings.credentialsId().isEmpty()
+        // A dry run sends nothing, so it needs no usable credential (the help promises that).
+        ApiToken token = settings.credentialsId().isEmpty() || settings.dryRun()
                 ? null
-                : CredentialsLookup.token(run, settings.credentialsId(), caller);
+                : CredentialsLookup.token(run, settings.credentialsId(), caller, api.baseUrl());
         PrintStream console = listener.getLogger();
-        PurgeRunner.ExecutorFactory executors = limits -> {
+        PurgeRunner.ExecutorFactory executors = configuredLimits -> {
             if (token == null) {
                 throw new IllegalStateException("a purge that sends requests has a token");
             }
-            return PurgeExecutor.forAccount(client(api, token), limits);
+            CloudflareClient client = client(api, token);
+            // The configured plan, else the zone's own as Cloudflare reports it, under the administrator's values.
+            PlanDetection.Choice chosen = PlanDetection.shared().choose(client, settings.zoneId(), api);
+            console.println(ConsoleProgress.PREFIX + chosen.consoleLine());
+            return PurgeExecutor.forAccount(client, chosen.limits());
         };
         PurgeReport report;
         try {
@@ -73,20 +84,33 @@ final class PurgeService {
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        run.addAction(new CloudflarePurgeAction(
-                report, run.getActions(CloudflarePurgeAction.class).size() + 1));
+        CloudflarePurgeAction.record(run, report, urlPrefixes(settings), console);
         if (Thread.interrupted()) {
             throw new InterruptedException(Messages.Service_Aborted());
         }
         return report;
     }
 
-    /** A client on the controller's proxy settings, with the administrator's timeouts. Redirects are not followed. */
+    /** The URL prefixes the purge was planned for, normalised; none for a purge of tags, hosts or everything. */
+    private static List<String> urlPrefixes(PurgeSettings settings) {
+        return settings.planner()
+                .map(planner ->
+                        planner.prefixes().stream().map(UrlPrefix::toString).toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * A client on the controller's proxy settings, with the administrator's timeouts and a {@code User-Agent} that
+     * names this plugin's version. Redirects are not followed.
+     */
     static CloudflareClient client(ApiSettings api, ApiToken token) {
         HttpClient http = ProxyConfiguration.newHttpClientBuilder()
                 .connectTimeout(api.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new CloudflareClient(http, api.baseUrl(), token, api.requestTimeout());
+        PluginWrapper plugin = Jenkins.get().getPluginManager().whichPlugin(PurgeService.class);
+        String version = plugin == null ? null : plugin.getVersion();
+        return new CloudflareClient(
+                http, api.baseUrl(), token, api.requestTimeout(), CloudflareClient.userAgent(version));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
-import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -88,20 +87,25 @@ class CloudflarePurgeStepITest {
                 cloudflare.purgedUrls());
         assertFalse(cloudflare.purgedEverything());
         j.assertLogContains("[Cloudflare] Zone " + ZONE + ": purge urls, 3 changed files, 3 URLs, 1 request.", second);
-        j.assertLogContains("result: mode=urls verdict=SUCCESS purged=3 total=3 items=[] ids=[purge-req-1]", second);
+        // items lists what was purged (in one request: in the plan's order, sorted by path).
+        j.assertLogContains(
+                "result: mode=urls verdict=SUCCESS purged=3 total=3 items=[" + PREFIX + "/blog/, " + PREFIX
+                        + "/blog/index.html, " + PREFIX + "/css/site.css] ids=[purge-req-1]",
+                second);
         j.assertLogNotContains(TOKEN, second);
 
         CloudflarePurgeAction action = second.getAction(CloudflarePurgeAction.class);
-        PurgeReport report = action.getReport();
-        assertEquals(3, report.getPurged());
-        assertTrue(report.succeededFor(ZONE));
+        PurgeRecord purge = action.getPurges().get(0);
+        assertEquals(3, purge.getPurged());
+        assertTrue(purge.isSuccess());
+        assertEquals(ZONE, purge.getZoneId());
         String buildXml = Files.readString(second.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
         assertFalse(buildXml.contains(TOKEN));
         JenkinsRule.WebClient web = j.createWebClient();
-        assertTrue(web.getPage(second, action.getUrlName() + "/")
-                .asNormalizedText()
-                .contains(PREFIX + "/css/site.css"));
-        assertTrue(web.getPage(second).asNormalizedText().contains("Purged 3 URLs"));
+        // The purge's own page, not the build's: the test SCM's changelog has no views to render the build page.
+        String page = web.getPage(second, action.getUrlName() + "/").asNormalizedText();
+        assertTrue(page.contains(PREFIX + "/css/site.css"), page);
+        assertTrue(page.contains("Purged 3 URLs"), page);
     }
 
     @Test
@@ -126,7 +130,7 @@ class CloudflarePurgeStepITest {
         j.assertLogContains("Would purge:", dry);
         j.assertLogContains("items=[" + PREFIX + "/css/site.css]", dry);
         j.assertLogContains("nothing was sent to Cloudflare", dry);
-        assertTrue(dry.getAction(CloudflarePurgeAction.class).getReport().isDryRun());
+        assertTrue(dry.getAction(CloudflarePurgeAction.class).getPurges().get(0).isDryRun());
     }
 
     @Test

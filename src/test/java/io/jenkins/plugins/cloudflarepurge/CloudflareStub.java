@@ -67,15 +67,26 @@ final class CloudflareStub implements AutoCloseable {
     }
 
     void accept() {
-        answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"purge-req-1\"}}");
+        acceptAfter(0);
     }
 
     void answer(int status, String body) {
+        answerAfter(0, status, body);
+    }
+
+    /** Accepts every purge, each answer sent {@code millis} after the request came in. */
+    void acceptAfter(int millis) {
+        answerAfter(
+                millis, 200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"purge-req-1\"}}");
+    }
+
+    private void answerAfter(int millis, int status, String body) {
         server.stubFor(post(urlEqualTo(PURGE_PATH))
                 .willReturn(aResponse()
                         .withStatus(status)
                         .withHeader("Content-Type", "application/json")
-                        .withBody(body)));
+                        .withBody(body)
+                        .withFixedDelay(millis)));
     }
 
     /** Refuses every purge as Cloudflare does for a token without the permission; the error echoes the token. */
@@ -84,6 +95,13 @@ final class CloudflareStub implements AutoCloseable {
                 403,
                 "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error for Bearer " + TOKEN
                         + "\"}],\"messages\":[],\"result\":null}");
+    }
+
+    /** Waits until a purge request has come in (its answer may still be delayed). */
+    void awaitPurgeRequest() throws InterruptedException {
+        while (purges().isEmpty()) {
+            Thread.sleep(50);
+        }
     }
 
     List<LoggedRequest> purges() {

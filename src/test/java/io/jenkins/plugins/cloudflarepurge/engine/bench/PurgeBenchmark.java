@@ -125,7 +125,8 @@ public final class PurgeBenchmark {
                 System.getProperty("java.version"));
         System.out.printf(
                 Locale.ROOT,
-                "Fake Cloudflare: %d URLs/s (bucket of %d, greedy refill), at most %d URLs per request, %d ms round trip%n",
+                "Fake Cloudflare: %d URLs/s (bucket of %d, greedy refill), at most %d URLs per request, %d ms round"
+                        + " trip%n",
                 settings.rate(),
                 settings.rate(),
                 settings.maxUrlsPerRequest(),
@@ -174,7 +175,8 @@ public final class PurgeBenchmark {
                 / roundTrip;
         System.out.printf(
                 Locale.ROOT,
-                "Bounds: the fake's bucket allows at most %.1f URLs/s for %d URLs (ratio %.2f); %d requests of %d in flight allow %.0f URLs/s%n",
+                "Bounds: the fake's bucket allows at most %.1f URLs/s for %d URLs (ratio %.2f); %d requests of %d in"
+                        + " flight allow %.0f URLs/s%n",
                 settings.urls() / minSeconds,
                 settings.urls(),
                 settings.urls() / minSeconds / settings.rate(),
@@ -197,7 +199,9 @@ public final class PurgeBenchmark {
     private static void warmUp() throws Exception {
         List<String> urls = urls(600);
         try (FakeCloudflare fake = new FakeCloudflare(1_000_000, 30, Duration.ZERO)) {
-            PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).withUrlsPerSecond(1_000_000);
+            PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).toBuilder()
+                    .urlsPerSecond(1_000_000)
+                    .build();
             executor(fake, limits).execute(FakeCloudflare.ZONE_ID, scope(urls), PurgeListener.NONE);
             NaiveScript script = new NaiveScript(fake.baseUrl());
             script.purge(urls);
@@ -231,7 +235,7 @@ public final class PurgeBenchmark {
     private static Row engine(Settings settings, List<String> urls) throws IOException {
         PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE);
         if (settings.engineRate() != limits.urlsPerSecond()) {
-            limits = limits.withUrlsPerSecond(settings.engineRate());
+            limits = limits.toBuilder().urlsPerSecond(settings.engineRate()).build();
         }
         System.out.printf(
                 Locale.ROOT,
