@@ -94,9 +94,7 @@ public final class PurgeReport implements Serializable {
 
     /** Whether this purge counts as the last successful purge of {@code zone}: done for real, and complete. */
     public boolean succeededFor(String zone) {
-        return !dryRun
-                && zoneId.equalsIgnoreCase(zone.strip())
-                && verdict == Verdict.SUCCESS;
+        return !dryRun && zoneId.equalsIgnoreCase(zone.strip()) && verdict == Verdict.SUCCESS;
     }
 
     public String getZoneId() {

@@ -171,8 +171,7 @@ public final class PurgeRunner {
             out.accept("Not purged: " + file.reason());
         }
         if (refused.size() > MAX_REFUSED_LINES) {
-            out.accept(String.format(
-                    Locale.ROOT, "… and %,d more refused files", refused.size() - MAX_REFUSED_LINES));
+            out.accept(String.format(Locale.ROOT, "… and %,d more refused files", refused.size() - MAX_REFUSED_LINES));
         }
     }
 

@@ -65,7 +65,12 @@ class PurgeReportTest {
         assertEquals(List.of("r1"), map.get("requestIds"));
         assertEquals(
                 List.of(Map.of(
-                        "reason", "Cloudflare refused it.", "count", 1, "items", List.of("https://www.example.com/b.css"))),
+                        "reason",
+                        "Cloudflare refused it.",
+                        "count",
+                        1,
+                        "items",
+                        List.of("https://www.example.com/b.css"))),
                 map.get("failures"));
         assertEquals(1234, map.get("durationMillis"));
     }

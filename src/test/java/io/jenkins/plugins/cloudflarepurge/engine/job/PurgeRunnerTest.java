@@ -278,8 +278,8 @@ class PurgeRunnerTest {
         answer(
                 403,
                 "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}");
-        Map<String, BuildOutcome> outcomes = Map.of(
-                "fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
+        Map<String, BuildOutcome> outcomes =
+                Map.of("fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
         outcomes.forEach((policy, outcome) -> {
             console.clear();
             PurgeReport report = run(args().setOnFailure(policy), changes("edit a.css"));
@@ -358,12 +358,11 @@ class PurgeRunnerTest {
     @Test
     void aRefusedChangedFileIsShownCountedAndMakesThePurgeIncomplete() throws Exception {
         accept();
-        Map<String, BuildOutcome> outcomes = Map.of(
-                "fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
+        Map<String, BuildOutcome> outcomes =
+                Map.of("fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
         for (Map.Entry<String, BuildOutcome> policy : outcomes.entrySet()) {
             console.clear();
-            PurgeReport report =
-                    run(args().setOnFailure(policy.getKey()), changes("edit a.css", "edit docs/../b.css"));
+            PurgeReport report = run(args().setOnFailure(policy.getKey()), changes("edit a.css", "edit docs/../b.css"));
             assertEquals(Verdict.PARTIAL, report.getVerdict());
             assertEquals(policy.getValue(), report.getOutcome(), policy.getKey());
             assertFalse(report.succeededFor(ZONE), "the next run purges the change again");
@@ -399,7 +398,8 @@ class PurgeRunnerTest {
         String text = consoleText();
         assertFalse(text.contains("Nothing to purge"), text);
         assertFalse(text.contains("no changed file is published"), text);
-        assertTrue(text.contains("Not purged: Refused path 'a\\u0001.css': it contains the control character U+0001."),
+        assertTrue(
+                text.contains("Not purged: Refused path 'a\\u0001.css': it contains the control character U+0001."),
                 text);
         assertTrue(
                 text.contains("Nothing purged: 1 changed file could not be turned into URLs (see above), so their pages"
