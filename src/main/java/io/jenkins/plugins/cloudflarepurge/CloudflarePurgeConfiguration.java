@@ -322,7 +322,11 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
             ApiToken token = ApiToken.of(credential.getSecret().getPlainText());
             CloudflareClient client = PurgeService.client(api, token);
             ConnectionCheck.Result result = ConnectionCheck.run(client, zoneId, urlPrefixes);
-            return result.ok() ? FormValidation.ok(result.message()) : FormValidation.error(result.message());
+            return switch (result.level()) {
+                case OK -> FormValidation.ok(result.message());
+                case WARNING -> FormValidation.warning(result.message());
+                case ERROR -> FormValidation.error(result.message());
+            };
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
         } catch (InterruptedException e) {

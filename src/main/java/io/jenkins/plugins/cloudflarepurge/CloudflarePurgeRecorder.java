@@ -278,10 +278,10 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
         }
         PurgeReport report = PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, listener);
         switch (report.getOutcome()) {
-            case "FAILURE" -> throw new AbortException(report.getSummary());
-            case "UNSTABLE" -> run.setResult(Result.UNSTABLE);
-            case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
-            default -> {}
+            case FAILURE -> throw new AbortException(report.getSummary());
+            case UNSTABLE -> run.setResult(Result.UNSTABLE);
+            case ABORTED -> throw new InterruptedException(Messages.Service_Aborted());
+            case SUCCESS -> {}
         }
     }
 

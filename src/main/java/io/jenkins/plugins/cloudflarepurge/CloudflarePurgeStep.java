@@ -261,16 +261,16 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             TaskListener listener = getContext().get(TaskListener.class);
             PurgeReport report = PurgeService.purge(FUNCTION_NAME, arguments, run, listener);
             switch (report.getOutcome()) {
-                case "FAILURE" -> throw new AbortException(FUNCTION_NAME + ": " + report.getSummary());
-                case "UNSTABLE" -> {
+                case FAILURE -> throw new AbortException(FUNCTION_NAME + ": " + report.getSummary());
+                case UNSTABLE -> {
                     FlowNode node = getContext().get(FlowNode.class);
                     if (node != null) {
                         node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(report.getSummary()));
                     }
                     run.setResult(Result.UNSTABLE);
                 }
-                case "ABORTED" -> throw new InterruptedException(Messages.Service_Aborted());
-                default -> {}
+                case ABORTED -> throw new InterruptedException(Messages.Service_Aborted());
+                case SUCCESS -> {}
             }
             return report.toMap();
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cloudflarepurge;
 
 import hudson.AbortException;
+import hudson.PluginWrapper;
 import hudson.ProxyConfiguration;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.cloudflarepurge.engine.planning.UrlPrefix;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.util.List;
+import jenkins.model.Jenkins;
 
 /**
  * The one execution path of the step and the post-build action: settings over the global defaults, the token from
@@ -90,12 +92,18 @@ final class PurgeService {
                 .orElse(List.of());
     }
 
-    /** A client on the controller's proxy settings, with the administrator's timeouts. Redirects are not followed. */
+    /**
+     * A client on the controller's proxy settings, with the administrator's timeouts and a {@code User-Agent} that
+     * names this plugin's version. Redirects are not followed.
+     */
     static CloudflareClient client(ApiSettings api, ApiToken token) {
         HttpClient http = ProxyConfiguration.newHttpClientBuilder()
                 .connectTimeout(api.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new CloudflareClient(http, api.baseUrl(), token, api.requestTimeout());
+        PluginWrapper plugin = Jenkins.get().getPluginManager().whichPlugin(PurgeService.class);
+        String version = plugin == null ? null : plugin.getVersion();
+        return new CloudflareClient(
+                http, api.baseUrl(), token, api.requestTimeout(), CloudflareClient.userAgent(version));
     }
 }

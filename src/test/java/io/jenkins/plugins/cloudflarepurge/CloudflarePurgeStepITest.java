@@ -87,7 +87,11 @@ class CloudflarePurgeStepITest {
                 cloudflare.purgedUrls());
         assertFalse(cloudflare.purgedEverything());
         j.assertLogContains("[Cloudflare] Zone " + ZONE + ": purge urls, 3 changed files, 3 URLs, 1 request.", second);
-        j.assertLogContains("result: mode=urls verdict=SUCCESS purged=3 total=3 items=[] ids=[purge-req-1]", second);
+        // items lists what was purged (in one request: in the plan's order, sorted by path).
+        j.assertLogContains(
+                "result: mode=urls verdict=SUCCESS purged=3 total=3 items=[" + PREFIX + "/blog/, " + PREFIX
+                        + "/blog/index.html, " + PREFIX + "/css/site.css] ids=[purge-req-1]",
+                second);
         j.assertLogNotContains(TOKEN, second);
 
         CloudflarePurgeAction action = second.getAction(CloudflarePurgeAction.class);

@@ -38,20 +38,33 @@ public final class CloudflareClient {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The product name of the {@code User-Agent} header, as Cloudflare's SDKs name themselves. */
+    public static final String USER_AGENT_PRODUCT = "cloudflare-purge-jenkins-plugin";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String USER_AGENT = "cloudflare-purge-jenkins-plugin";
 
     private final HttpClient http;
     private final String baseUrl;
     private final ApiToken token;
     private final Duration requestTimeout;
+    private final String userAgent;
+
+    /**
+     * A client whose {@code User-Agent} has no version, for use outside Jenkins (tests, benchmarks).
+     *
+     * @see #CloudflareClient(HttpClient, URI, ApiToken, Duration, String)
+     */
+    public CloudflareClient(HttpClient http, URI baseUrl, ApiToken token, Duration requestTimeout) {
+        this(http, baseUrl, token, requestTimeout, userAgent(null));
+    }
 
     /**
      * @param http the HTTP client; in Jenkins the controller's proxy-aware one, which also sets the connect timeout
      * @param baseUrl the API's base, {@link #DEFAULT_BASE_URL} unless an administrator changed it
      * @param requestTimeout how long one request may take before it counts as timed out
+     * @param userAgent the {@code User-Agent} of every request, see {@link #userAgent(String)}
      */
-    public CloudflareClient(HttpClient http, URI baseUrl, ApiToken token, Duration requestTimeout) {
+    public CloudflareClient(HttpClient http, URI baseUrl, ApiToken token, Duration requestTimeout, String userAgent) {
         String base = baseUrl.toString();
         if (!base.startsWith("https://") && !base.startsWith("http://")) {
             throw new InvalidInputException(
@@ -63,6 +76,17 @@ public final class CloudflareClient {
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
         this.requestTimeout = requestTimeout;
+        this.userAgent = userAgent;
+    }
+
+    /**
+     * The {@code User-Agent} naming this plugin and its version: {@code cloudflare-purge-jenkins-plugin/1.2.3}.
+     *
+     * @param version the plugin's version; blank or null when unknown (outside Jenkins)
+     */
+    public static String userAgent(@CheckForNull String version) {
+        String v = version == null ? "" : version.strip();
+        return USER_AGENT_PRODUCT + "/" + (v.isEmpty() ? "unknown" : v.replaceAll("[^A-Za-z0-9._+~-]", "_"));
     }
 
     /** A plain HTTP client with the given connect timeout, for use outside Jenkins (tests, benchmarks). */
@@ -93,12 +117,12 @@ public final class CloudflareClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(purgeBody(kind, items)))
                 .build();
-        FailureClassifier classifier = new FailureClassifier("zone " + zone);
+        FailureClassifier classifier = FailureClassifier.purge(zone);
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, error) -> {
                     try {
                         if (error != null) {
-                            throw transportFailure(error);
+                            throw transportFailure(error, classifier);
                         }
                         JsonNode body = successBody(response, classifier);
                         return PurgeReceipt.accepted(
@@ -119,18 +143,23 @@ public final class CloudflareClient {
         return receipt.requestId();
     }
 
-    /** Asks Cloudflare whether the token is valid ({@code GET /user/tokens/verify}). */
+    /**
+     * Asks Cloudflare whether the token is valid ({@code GET /user/tokens/verify}). Only user-owned tokens verify
+     * there; an account-owned token fails with an authentication error although it may purge.
+     */
     public TokenStatus verifyToken() throws CloudflareException, InterruptedException {
-        JsonNode body = get("/user/tokens/verify", new FailureClassifier("this token"));
+        JsonNode body = get("/user/tokens/verify", FailureClassifier.tokenVerification());
         JsonNode result = body.path("result");
         return new TokenStatus(
-                result.path("id").asText(""), result.path("status").asText("unknown"));
+                result.path("id").asText(""),
+                result.path("status").asText("unknown"),
+                TokenStatus.instant(result.path("expires_on").asText("")));
     }
 
     /** Finds a zone by its name ({@code GET /zones?name=}); needs the Zone Read permission. */
     public Optional<Zone> findZone(String name) throws CloudflareException, InterruptedException {
         String query = URLEncoder.encode(name.strip(), StandardCharsets.UTF_8);
-        JsonNode body = get("/zones?name=" + query, new FailureClassifier("the zone named " + name.strip()));
+        JsonNode body = get("/zones?name=" + query, FailureClassifier.zoneLookup(name.strip()));
         for (JsonNode zone : body.path("result")) {
             return Optional.of(new Zone(
                     zone.path("id").asText(""),
@@ -140,20 +169,26 @@ public final class CloudflareClient {
         return Optional.empty();
     }
 
-    /** The JSON body of a purge request of one kind. */
+    /**
+     * The JSON body of a purge request of one kind. Cloudflare's schema takes {@code files} as all strings or all
+     * {@code {url, headers}} objects, never a mix: when any URL has cache-key headers, every URL is an object.
+     */
     static byte[] purgeBody(PurgeScope.Kind kind, List<PurgeItem> items) {
         ObjectNode body = JSON.createObjectNode();
         if (kind == PurgeScope.Kind.EVERYTHING) {
             body.put(kind.jsonField(), true);
         } else {
             ArrayNode array = body.putArray(kind.jsonField());
+            boolean objects = kind == PurgeScope.Kind.URLS && items.stream().anyMatch(PurgeItem::hasHeaders);
             for (PurgeItem item : items) {
-                if (kind == PurgeScope.Kind.URLS && item.hasHeaders()) {
+                if (objects) {
                     ObjectNode file = array.addObject();
                     file.put("url", item.value());
-                    ObjectNode headers = file.putObject("headers");
-                    for (Map.Entry<String, String> h : item.headers().entrySet()) {
-                        headers.put(h.getKey(), h.getValue());
+                    if (item.hasHeaders()) {
+                        ObjectNode headers = file.putObject("headers");
+                        for (Map.Entry<String, String> h : item.headers().entrySet()) {
+                            headers.put(h.getKey(), h.getValue());
+                        }
                     }
                 } else {
                     array.add(item.value());
@@ -178,7 +213,7 @@ public final class CloudflareClient {
             answer.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw transportFailure(e.getCause());
+            throw transportFailure(e.getCause(), classifier);
         }
         return successBody(response, classifier);
     }
@@ -188,7 +223,7 @@ public final class CloudflareClient {
                 .timeout(requestTimeout)
                 .header("Authorization", token.authorizationHeader())
                 .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT);
+                .header("User-Agent", userAgent);
     }
 
     /** The parsed body of a successful answer, or the failure it stands for. */
@@ -202,14 +237,7 @@ public final class CloudflareClient {
             return body;
         }
         if (ok && body != null && !body.has("success")) {
-            throw new CloudflareException(
-                    FailureKind.BAD_RESPONSE,
-                    status,
-                    List.of(),
-                    null,
-                    "Cloudflare's answer (HTTP " + status + ") lacks the 'success' field of its API: "
-                            + FailureClassifier.quote(raw)
-                            + ". If a proxy stands between Jenkins and Cloudflare, check it; the request is retried.");
+            throw classifier.missingSuccessField(status, raw);
         }
         throw classifier.classify(status, body, raw, RateLimitHeaders.retryAfter(response.headers()));
     }
@@ -227,7 +255,7 @@ public final class CloudflareClient {
         }
     }
 
-    private CloudflareException transportFailure(Throwable error) {
+    private CloudflareException transportFailure(Throwable error, FailureClassifier classifier) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpConnectTimeoutException) {
             return new CloudflareException(
@@ -236,7 +264,8 @@ public final class CloudflareClient {
                     List.of(),
                     null,
                     "Could not connect to " + baseUrl
-                            + " within the connect timeout. Check the Jenkins controller's network and proxy settings; the request is retried.");
+                            + " within the connect timeout. Check the Jenkins controller's network and proxy settings"
+                            + classifier.whatNext());
         }
         if (cause instanceof HttpTimeoutException) {
             return new CloudflareException(
@@ -244,8 +273,8 @@ public final class CloudflareClient {
                     0,
                     List.of(),
                     null,
-                    "No answer from Cloudflare within " + requestTimeout.toSeconds()
-                            + " s (the request timeout); the request is retried.");
+                    "No answer from Cloudflare to " + classifier.request() + " within "
+                            + requestTimeout.toSeconds() + " s (the request timeout)" + classifier.whatNext());
         }
         String detail = cause instanceof ConnectException
                 ? "connection refused or unreachable"
@@ -256,7 +285,7 @@ public final class CloudflareClient {
                 List.of(),
                 null,
                 token.redact("Could not reach " + baseUrl + " (" + detail
-                        + "). Check the Jenkins controller's network and proxy settings; the request is retried."));
+                        + "). Check the Jenkins controller's network and proxy settings" + classifier.whatNext()));
     }
 
     private static PurgeReceipt await(CompletableFuture<PurgeReceipt> future) throws InterruptedException {

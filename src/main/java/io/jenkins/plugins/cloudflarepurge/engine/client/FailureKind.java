@@ -25,7 +25,12 @@ public enum FailureKind {
     TIMEOUT(true, false),
     /** The connection could not be made or broke. */
     CONNECTION(true, false),
-    /** An answer that is not Cloudflare's JSON, is truncated, or says failure without saying why. */
+    /**
+     * Any other HTTP 4xx without an error code (400, 404, 422, …), or with a body that is not Cloudflare's: the
+     * request is wrong for this API (a wrong base URL, a proxy in the way), and sending it again gives the same.
+     */
+    CLIENT_ERROR(false, false),
+    /** A 2xx answer that is not Cloudflare's JSON, is truncated, or says failure without saying why. */
     BAD_RESPONSE(true, false),
     /** A Cloudflare error code this plugin does not know; Cloudflare's message is kept. */
     UNKNOWN(false, false);

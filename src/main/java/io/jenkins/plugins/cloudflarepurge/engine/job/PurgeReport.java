@@ -55,8 +55,8 @@ public final class PurgeReport implements Serializable {
     private final String mode;
     private final String fallbackReason;
     private final boolean dryRun;
-    private final String verdict;
-    private final String outcome;
+    private final Verdict verdict;
+    private final BuildOutcome outcome;
     private final int changedFiles;
     private final int total;
     private final int purged;
@@ -76,8 +76,8 @@ public final class PurgeReport implements Serializable {
         this.mode = b.mode;
         this.fallbackReason = b.fallbackReason;
         this.dryRun = b.dryRun;
-        this.verdict = b.verdict.name();
-        this.outcome = b.outcome.name();
+        this.verdict = b.verdict;
+        this.outcome = b.outcome;
         this.changedFiles = b.changedFiles;
         this.total = b.total;
         this.purged = b.purged;
@@ -96,7 +96,7 @@ public final class PurgeReport implements Serializable {
     public boolean succeededFor(String zone) {
         return !dryRun
                 && zoneId.equalsIgnoreCase(zone.strip())
-                && Verdict.SUCCESS.name().equals(verdict);
+                && verdict == Verdict.SUCCESS;
     }
 
     public String getZoneId() {
@@ -122,13 +122,16 @@ public final class PurgeReport implements Serializable {
         return dryRun;
     }
 
-    /** {@code SUCCESS}, {@code PARTIAL}, {@code FAILED} or {@code CANCELLED}; a dry run that planned fine is a success. */
-    public String getVerdict() {
+    /**
+     * What Cloudflare did; only {@link Verdict#SUCCESS} means that everything changed was purged. A dry run has the
+     * verdict the real run would have, as far as planning can tell (a refused file makes it incomplete).
+     */
+    public Verdict getVerdict() {
         return verdict;
     }
 
-    /** What the failure policy made of the verdict: {@code SUCCESS}, {@code UNSTABLE}, {@code FAILURE} or {@code ABORTED}. */
-    public String getOutcome() {
+    /** What the failure policy made of the verdict, for the glue to apply to the build. */
+    public BuildOutcome getOutcome() {
         return outcome;
     }
 
@@ -145,6 +148,7 @@ public final class PurgeReport implements Serializable {
         return purged;
     }
 
+    /** Items (URLs, tags, …) not purged, and changed files refused by the planner: each left something stale. */
     public int getNotPurged() {
         return notPurged;
     }
@@ -191,8 +195,9 @@ public final class PurgeReport implements Serializable {
     }
 
     /**
-     * The report as a Pipeline script gets it: a map of strings, integers, booleans and lists of strings, all
-     * readable without script approval. {@code items} lists the URLs only in a dry run.
+     * The report as a Pipeline script gets it: every getter's value under its name, as strings, integers, booleans,
+     * lists of strings and, for {@code failures}, a list of maps ({@code reason}, {@code count}, {@code items}), all
+     * readable without script approval. The enums are their names; {@code success} is the verdict's yes or no.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -201,9 +206,9 @@ public final class PurgeReport implements Serializable {
         map.put("mode", mode);
         map.put("fallbackReason", fallbackReason);
         map.put("dryRun", dryRun);
-        map.put("verdict", verdict);
-        map.put("success", Verdict.SUCCESS.name().equals(verdict));
-        map.put("outcome", outcome);
+        map.put("verdict", verdict.name());
+        map.put("success", verdict == Verdict.SUCCESS);
+        map.put("outcome", outcome.name());
         map.put("changedFiles", changedFiles);
         map.put("total", total);
         map.put("purged", purged);
@@ -211,12 +216,17 @@ public final class PurgeReport implements Serializable {
         map.put("requests", requests);
         map.put("retries", retries);
         map.put("requestIds", new ArrayList<>(requestIds));
-        map.put("items", dryRun ? new ArrayList<>(items) : new ArrayList<String>());
-        List<String> failureLines = new ArrayList<>();
+        map.put("items", new ArrayList<>(items));
+        map.put("itemsTruncated", isItemsTruncated());
+        List<Map<String, Object>> failureMaps = new ArrayList<>();
         for (Failure f : failures) {
-            failureLines.add(f.getCount() + " not purged: " + f.getReason());
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("reason", f.getReason());
+            failure.put("count", f.getCount());
+            failure.put("items", new ArrayList<>(f.getItems()));
+            failureMaps.add(failure);
         }
-        map.put("failures", failureLines);
+        map.put("failures", failureMaps);
         map.put("runsIncluded", new ArrayList<>(runsIncluded));
         map.put("durationMillis", (int) Math.min(Integer.MAX_VALUE, durationMillis));
         map.put("summary", summary);

@@ -9,10 +9,12 @@ import io.jenkins.plugins.cloudflarepurge.engine.execution.NotPurged;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeExecutor;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeLimits;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeResult;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import io.jenkins.plugins.cloudflarepurge.engine.planning.InvalidSettingException;
 import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
 import io.jenkins.plugins.cloudflarepurge.engine.planning.PurgePlan;
 import io.jenkins.plugins.cloudflarepurge.engine.planning.PurgePlanner;
+import io.jenkins.plugins.cloudflarepurge.engine.planning.RefusedFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,23 @@ public final class PurgeRunner {
     private final PurgePlanner planner = new PurgePlanner();
 
     /**
+     * Runs a purge of what the settings name explicitly (paths, tags, hosts, prefixes, everything): no changes are
+     * read.
+     *
+     * @throws IllegalArgumentException for a purge of the changes, which needs them
+     * @see #run(PurgeSettings, Supplier, PurgeLimits, ExecutorFactory, Consumer)
+     */
+    public PurgeReport run(
+            PurgeSettings settings, PurgeLimits limits, ExecutorFactory executors, Consumer<String> console) {
+        if (settings.target() == PurgeSettings.Target.CHANGES) {
+            throw new IllegalArgumentException("a purge of the changes needs them");
+        }
+        return execute(settings, null, limits, executors, console);
+    }
+
+    /**
+     * Runs a purge of any target; the changes are read only when the purge works from them.
+     *
      * @param settings the checked settings
      * @param changes the changes since the last successful purge; asked for only when the purge works from them
      * @param limits the account's limits, for the request estimate and the executor
@@ -48,6 +67,15 @@ public final class PurgeRunner {
     public PurgeReport run(
             PurgeSettings settings,
             Supplier<ChangeHistory.Collected> changes,
+            PurgeLimits limits,
+            ExecutorFactory executors,
+            Consumer<String> console) {
+        return execute(settings, changes, limits, executors, console);
+    }
+
+    private PurgeReport execute(
+            PurgeSettings settings,
+            @CheckForNull Supplier<ChangeHistory.Collected> changes,
             PurgeLimits limits,
             ExecutorFactory executors,
             Consumer<String> console) {
@@ -66,6 +94,7 @@ public final class PurgeRunner {
                     settings.caller(), settings.target().name().toLowerCase(Locale.ROOT), e.getMessage());
         }
         PurgeScope scope = plan.scope().orElse(null);
+        List<RefusedFile> refused = plan.refusedNotPurged();
         report.mode = plan.mode().name().toLowerCase(Locale.ROOT);
         report.fallbackReason = plan.fallbackReason().orElse("");
         report.changedFiles = plan.changedFileCount();
@@ -82,40 +111,101 @@ public final class PurgeRunner {
             }
             report.items = items;
             report.requests = expectedRequests;
-            report.summary = scope == null
-                    ? "Dry run: nothing would be purged; nothing was sent to Cloudflare."
-                    : "Dry run: would purge " + count(scope) + " in " + plural(expectedRequests, "request")
-                            + "; nothing was sent to Cloudflare.";
+            report.notPurged = refused.size();
+            report.failures = refusalFailures(refused);
+            report.verdict = refusedVerdict(scope, refused);
+            report.summary = (scope == null
+                            ? "Dry run: nothing would be purged"
+                            : "Dry run: would purge " + count(scope) + " in " + plural(expectedRequests, "request"))
+                    + (refused.isEmpty()
+                            ? ""
+                            : "; " + plural(refused.size(), "changed file") + (refused.size() == 1 ? " is" : " are")
+                                    + " refused and would not be purged")
+                    + "; nothing was sent to Cloudflare.";
             return finish(report, settings, started, true, out);
         }
         report.fallbackReason.lines().forEach(out);
+        printRefused(refused, out);
         if (scope == null) {
-            report.summary = "Nothing to purge"
-                    + (plan.fallbackReason().isPresent()
-                            ? "."
-                            : ": no changed file is published under the URL prefixes.");
+            report.notPurged = refused.size();
+            report.failures = refusalFailures(refused);
+            report.verdict = refusedVerdict(null, refused);
+            if (!refused.isEmpty()) {
+                report.summary = "Nothing purged: " + plural(refused.size(), "changed file")
+                        + " could not be turned into URLs (see above), so their pages may be stale.";
+            } else {
+                report.summary = "Nothing to purge"
+                        + (plan.fallbackReason().isPresent()
+                                ? "."
+                                : ": no changed file is published under the URL prefixes.");
+            }
             return finish(report, settings, started, true, out);
         }
         PurgeResult result = executors.create(limits).execute(settings.zoneId(), scope, new ConsoleProgress(console));
-        report.verdict = result.verdict();
+        report.verdict = refused.isEmpty() || result.verdict() != Verdict.SUCCESS ? result.verdict() : Verdict.PARTIAL;
         report.purged = result.purged().size();
-        report.notPurged = result.notPurged().size();
+        report.notPurged = result.notPurged().size() + refused.size();
         report.requests = result.requestsSent();
         report.retries = result.retries();
         report.requestIds = result.requestIds();
         report.items = describe(result.purged(), PurgeReport.MAX_LISTED);
-        report.failures = failures(result.notPurged());
+        List<PurgeReport.Failure> failures = new ArrayList<>(refusalFailures(refused));
+        failures.addAll(failures(result.notPurged()));
+        report.failures = failures;
         report.summary = ConsoleProgress.summary(result);
+        if (!refused.isEmpty()) {
+            String line = plural(refused.size(), "changed file") + " could not be turned into URLs (see above) and "
+                    + (refused.size() == 1 ? "was" : "were") + " not purged.";
+            out.accept(line);
+            report.summary = report.summary + " " + line;
+        }
         return finish(report, settings, started, false, out);
+    }
+
+    /** How many refused files a run lists in the console before it says how many more there are. */
+    static final int MAX_REFUSED_LINES = 100;
+
+    private static void printRefused(List<RefusedFile> refused, Consumer<String> out) {
+        for (int i = 0; i < Math.min(refused.size(), MAX_REFUSED_LINES); i++) {
+            RefusedFile file = refused.get(i);
+            out.accept("Not purged: " + file.reason());
+        }
+        if (refused.size() > MAX_REFUSED_LINES) {
+            out.accept(String.format(
+                    Locale.ROOT, "… and %,d more refused files", refused.size() - MAX_REFUSED_LINES));
+        }
+    }
+
+    /** Nothing refused is a success; otherwise incomplete, or a failure when nothing else is purged. */
+    private static Verdict refusedVerdict(@CheckForNull PurgeScope scope, List<RefusedFile> refused) {
+        if (refused.isEmpty()) {
+            return Verdict.SUCCESS;
+        }
+        return scope == null ? Verdict.FAILED : Verdict.PARTIAL;
+    }
+
+    /** One failure per refused file: each has its own reason, which names it. */
+    private static List<PurgeReport.Failure> refusalFailures(List<RefusedFile> refused) {
+        List<PurgeReport.Failure> failures = new ArrayList<>();
+        for (RefusedFile file : refused) {
+            if (failures.size() == PurgeReport.MAX_LISTED) {
+                break;
+            }
+            failures.add(new PurgeReport.Failure(file.reason(), 1, List.of(file.printablePath())));
+        }
+        return failures;
     }
 
     private PurgePlan plan(
             PurgeSettings settings,
-            Supplier<ChangeHistory.Collected> changes,
+            @CheckForNull Supplier<ChangeHistory.Collected> changes,
             PurgeReport.Builder report,
             Consumer<String> out) {
         return switch (settings.target()) {
             case CHANGES -> {
+                if (changes == null) {
+                    throw new IllegalStateException("a purge of the changes is given them");
+                }
                 ChangeHistory.Collected collected = changes.get();
                 collected.notes().forEach(out);
                 report.runsIncluded = collected.runsIncluded();
@@ -169,6 +259,9 @@ public final class PurgeRunner {
                     .append(plural(
                             plan.changedFileCount(),
                             settings.target() == PurgeSettings.Target.CHANGES ? "changed file" : "path"));
+            if (!plan.refused().isEmpty()) {
+                line.append(" (").append(number(plan.refused().size())).append(" refused)");
+            }
         }
         if (scope != null && scope.kind() != PurgeScope.Kind.EVERYTHING) {
             line.append(", ").append(count(scope));
@@ -243,5 +336,9 @@ public final class PurgeRunner {
 
     private static String plural(int n, String noun) {
         return ConsoleProgress.plural(n, noun);
+    }
+
+    private static String number(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -88,11 +88,17 @@ public final class FileExplanation {
         return Optional.ofNullable(reason);
     }
 
-    /** One console line: {@code M public/css/site.css -> https://…} or {@code M README.md: skipped, …}. */
+    /**
+     * One console line: {@code M public/css/site.css -> https://…}, {@code M README.md: skipped, …} or
+     * {@code M a/../b: not purged. Refused path …}.
+     */
     public String describe() {
         String head = (kind == null ? "" : kind.letter() + " ") + RepositoryPath.printable(path);
         if (outcome == Outcome.PUBLISHED) {
             return head + " -> " + (urls.isEmpty() ? "(no URL)" : String.join(", ", urls));
+        }
+        if (outcome == Outcome.REFUSED) {
+            return head + ": not purged. " + reason;
         }
         return head + ": skipped, " + reason;
     }

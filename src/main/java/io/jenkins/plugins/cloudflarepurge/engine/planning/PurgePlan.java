@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What one run will purge, and why: the scope handed to execution (or none), the fallback that chose it if any,
- * and an explanation per changed file for dry runs.
+ * the changed files it refused, and an explanation per changed file for dry runs.
  */
 public final class PurgePlan {
 
@@ -32,6 +32,7 @@ public final class PurgePlan {
     private final String fallbackReason;
 
     private final List<FileExplanation> explanations;
+    private final List<RefusedFile> refused;
     private final List<String> extraUrls;
     private final int changedFileCount;
     private final int plannedUrlCount;
@@ -51,6 +52,11 @@ public final class PurgePlan {
         this.scope = scope;
         this.fallbackReason = fallbackReason;
         this.explanations = List.copyOf(explanations);
+        this.refused = explanations.stream()
+                .filter(e -> e.outcome() == FileExplanation.Outcome.REFUSED)
+                .map(e -> new RefusedFile(
+                        e.path(), e.kind().orElse(null), e.reason().orElse("")))
+                .toList();
         this.extraUrls = List.copyOf(extraUrls);
         this.changedFileCount = changedFileCount;
         this.plannedUrlCount = plannedUrlCount;
@@ -73,6 +79,19 @@ public final class PurgePlan {
     /** One entry per changed file (or explicit path), in the order given. */
     public List<FileExplanation> explanations() {
         return explanations;
+    }
+
+    /** The changed files that could not be planned, each with its reason, in the order given. */
+    public List<RefusedFile> refused() {
+        return refused;
+    }
+
+    /**
+     * The refused files that this plan leaves stale: every one, unless a fallback replaced the URL list (it purges
+     * everything, the hosts or the prefixes, which hold the refused files' pages; or nothing, as configured).
+     */
+    public List<RefusedFile> refusedNotPurged() {
+        return fallbackReason == null ? refused : List.of();
     }
 
     /** The URLs the extra paths produced (purged on every run), without cache-key variants. */
@@ -99,11 +118,12 @@ public final class PurgePlan {
                 explanations.stream().filter(FileExplanation::isPublished).count();
         String files = String.format(
                 Locale.ROOT,
-                "%,d changed file%s (%,d published, %,d skipped)",
+                "%,d changed file%s (%,d published, %,d skipped%s)",
                 changedFileCount,
                 changedFileCount == 1 ? "" : "s",
                 published,
-                explanations.size() - published);
+                explanations.size() - published - refused.size(),
+                refused.isEmpty() ? "" : String.format(Locale.ROOT, ", %,d refused", refused.size()));
         return switch (mode) {
             case SKIP -> "Nothing to purge; " + files + ".";
             case EVERYTHING -> "Purge everything; " + files + ".";

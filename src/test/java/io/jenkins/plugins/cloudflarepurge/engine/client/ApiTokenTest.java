@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApiTokenTest {
@@ -53,5 +54,14 @@ class ApiTokenTest {
         assertNotEquals(a, ApiToken.of(SECRET + "x").fingerprint());
         assertFalse(a.contains(SECRET));
         assertEquals(16, a.length());
+    }
+
+    @Test
+    void everyPrintableAsciiCharacterMayBeInATokenAndNothingElse() {
+        ApiToken.of("!token~");
+        for (String bad : List.of("a b", "a\u007Fb", "a\u00E9b", "a\u0020b")) {
+            assertThrows(InvalidInputException.class, () -> ApiToken.of(bad), bad);
+        }
+        assertEquals("ApiToken[****]", ApiToken.of("!token~").toString());
     }
 }

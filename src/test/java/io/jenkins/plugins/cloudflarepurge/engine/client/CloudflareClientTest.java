@@ -119,7 +119,52 @@ class CloudflareClientTest {
                 postRequestedFor(urlEqualTo(PURGE_PATH))
                         .withRequestBody(
                                 equalToJson(
-                                        "{\"files\":[\"https://www.example.com/a.css\",{\"url\":\"https://www.example.com/a.css\",\"headers\":{\"Accept-Language\":\"de\",\"CF-Device-Type\":\"mobile\"}}]}")));
+                                        "{\"files\":[{\"url\":\"https://www.example.com/a.css\"},{\"url\":\"https://www.example.com/a.css\",\"headers\":{\"Accept-Language\":\"de\",\"CF-Device-Type\":\"mobile\"}}]}",
+                                        true,
+                                        false)));
+    }
+
+    @Test
+    void aRequestWithoutCacheKeyHeadersKeepsThePlainStrings() throws Exception {
+        answer(200, accepted("req-2b"));
+        client().purge(
+                        ZONE,
+                        PurgeScope.Kind.URLS,
+                        List.of(PurgeItem.of("https://www.example.com/a.css"), PurgeItem.of("https://www.example.com/b.css")));
+        cloudflare.verify(postRequestedFor(urlEqualTo(PURGE_PATH))
+                .withRequestBody(equalToJson(
+                        "{\"files\":[\"https://www.example.com/a.css\",\"https://www.example.com/b.css\"]}", true, false)));
+    }
+
+    @Test
+    void everyRequestNamesThePluginAndItsVersion() throws Exception {
+        CloudflareClient client = new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                URI.create(cloudflare.baseUrl() + "/client/v4"),
+                ApiToken.of(TOKEN),
+                Duration.ofSeconds(5),
+                CloudflareClient.userAgent("1.2.3"));
+        answer(200, accepted("req-ua"));
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"result\":{\"id\":\"t\",\"status\":\"active\"}}")));
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/zones?name=example.com"))
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"result\":[]}")));
+        client.purge(ZONE, PurgeScope.Kind.EVERYTHING, List.of());
+        client.verifyToken();
+        client.findZone("example.com");
+        cloudflare.verify(
+                3,
+                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                        .withHeader("User-Agent", equalTo("cloudflare-purge-jenkins-plugin/1.2.3")));
+    }
+
+    @Test
+    void theUserAgentSaysWhenTheVersionIsUnknownAndCarriesNoOddCharacters() {
+        assertEquals("cloudflare-purge-jenkins-plugin/unknown", CloudflareClient.userAgent(null));
+        assertEquals("cloudflare-purge-jenkins-plugin/unknown", CloudflareClient.userAgent(" "));
+        assertEquals(
+                "cloudflare-purge-jenkins-plugin/1.4-rc123.abc_def", CloudflareClient.userAgent("1.4-rc123.abc def"));
     }
 
     @Test
@@ -156,7 +201,7 @@ class CloudflareClientTest {
                                 okJson(
                                         "{\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}],\"result\":{\"id\":\"tok-id\",\"status\":\"active\"}}")));
         TokenStatus status = client().verifyToken();
-        assertEquals(new TokenStatus("tok-id", "active"), status);
+        assertEquals(new TokenStatus("tok-id", "active", Optional.empty()), status);
         assertTrue(status.isActive());
         cloudflare.verify(getRequestedFor(urlEqualTo("/client/v4/user/tokens/verify"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -178,7 +223,7 @@ class CloudflareClientTest {
                 .willReturn(aResponse().withStatus(401).withBody(error(1000, "Invalid API Token"))));
         CloudflareException e = assertThrows(CloudflareException.class, () -> client().verifyToken());
         assertEquals(FailureKind.AUTHENTICATION, e.kind());
-        assertTrue(e.getMessage().contains("invalid, expired"), e.getMessage());
+        assertTrue(e.getMessage().contains("invalid or expired, or it is owned by an account"), e.getMessage());
         assertNoToken(e);
     }
 
@@ -188,6 +233,52 @@ class CloudflareClientTest {
                 .willReturn(okJson("{\"success\":true,\"errors\":[],\"result\":[{\"id\":\"" + ZONE
                         + "\",\"name\":\"example.com\",\"status\":\"active\"}]}")));
         assertEquals(Optional.of(new Zone(ZONE, "example.com", "active")), client().findZone("example.com"));
+    }
+
+    @Test
+    void theVerificationReadsTheExpiryDate() throws Exception {
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"result\":{\"id\":\"tok-id\","
+                        + "\"status\":\"active\",\"not_before\":\"2026-01-01T00:00:00Z\","
+                        + "\"expires_on\":\"2027-01-15T12:00:00Z\"}}")));
+        assertEquals(
+                Optional.of(java.time.Instant.parse("2027-01-15T12:00:00Z")),
+                client().verifyToken().expiresOn());
+    }
+
+    @Test
+    void aZoneErrorOfTheVerificationIsAboutTheAddressNotAZone() {
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody(error(7003, "Could not route to /user/tokens/verify, perhaps your object identifier is invalid?"))));
+        CloudflareException e = assertThrows(CloudflareException.class, () -> client().verifyToken());
+        assertEquals(FailureKind.CLIENT_ERROR, e.kind());
+        assertTrue(e.getMessage().startsWith("Cloudflare could not route the token verification (HTTP 400, error 7003"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("check the API base URL"), e.getMessage());
+    }
+
+    @Test
+    void aFailedVerificationIsNotSaidToBeRetried() {
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
+                .willReturn(aResponse().withStatus(503).withBody(error(10013, "Service unavailable"))));
+        CloudflareException e = assertThrows(CloudflareException.class, () -> client().verifyToken());
+        assertEquals(
+                "Cloudflare's API failed on the token verification (HTTP 503, error 10013 \"Service unavailable\");"
+                        + " try again in a few minutes.",
+                e.getMessage());
+    }
+
+    @Test
+    void aZoneLookupWithoutZoneReadSaysWhichPermission() {
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/zones?name=example.com"))
+                .willReturn(aResponse().withStatus(403).withBody(error(10000, "Authentication error"))));
+        CloudflareException e = assertThrows(CloudflareException.class, () -> client().findZone(" example.com "));
+        assertEquals(FailureKind.AUTHENTICATION, e.kind());
+        assertTrue(e.getMessage().startsWith("Cloudflare refused the lookup of the zone named example.com (HTTP 403"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("Zone > Zone > Read"), e.getMessage());
     }
 
     @Test
@@ -278,12 +369,41 @@ class CloudflareClientTest {
                 Arguments.of(200, "", FailureKind.BAD_RESPONSE, "an empty body", true),
                 Arguments.of(200, "{\"result\":{}}", FailureKind.BAD_RESPONSE, "'success'", true),
                 Arguments.of(
-                        400,
+                        200,
                         "{\"success\":false,\"errors\":[],\"result\":null}",
                         FailureKind.BAD_RESPONSE,
                         "without saying why",
                         true),
-                Arguments.of(400, "<html>proxy says no</html>", FailureKind.BAD_RESPONSE, "proxy says no", true),
+                Arguments.of(
+                        400,
+                        "{\"success\":false,\"errors\":[],\"result\":null}",
+                        FailureKind.CLIENT_ERROR,
+                        "(HTTP 400) without an error code; it is not retried: if a proxy",
+                        false),
+                Arguments.of(
+                        404,
+                        "{\"success\":false,\"errors\":[]}",
+                        FailureKind.CLIENT_ERROR,
+                        "(HTTP 404) without an error code; it is not retried: check the API base URL",
+                        false),
+                Arguments.of(
+                        422,
+                        "{\"success\":false,\"errors\":[],\"messages\":[]}",
+                        FailureKind.CLIENT_ERROR,
+                        "Cloudflare refused the purge request (HTTP 422)",
+                        false),
+                Arguments.of(
+                        301,
+                        "",
+                        FailureKind.CLIENT_ERROR,
+                        "(HTTP 301) with an empty body; it is not retried: check the API base URL",
+                        false),
+                Arguments.of(
+                        400,
+                        "<html>proxy says no</html>",
+                        FailureKind.CLIENT_ERROR,
+                        "with \"<html>proxy says no</html>\"; it is not retried",
+                        false),
                 Arguments.of(
                         400,
                         error(99999, "A brand-new error Cloudflare invented"),
@@ -363,8 +483,14 @@ class CloudflareClientTest {
         CloudflareException e = purgeFails(client);
         assertEquals(FailureKind.CONNECTION, e.kind());
         assertTrue(e.retryable());
-        assertTrue(e.getMessage().contains("proxy settings"), e.getMessage());
+        assertTrue(e.getMessage().contains("proxy settings; the request is retried."), e.getMessage());
+        assertTrue(e.getMessage().contains("(connection refused or unreachable)"), e.getMessage());
         assertNoToken(e);
+        CloudflareException verification = assertThrows(CloudflareException.class, client::verifyToken);
+        assertEquals(FailureKind.CONNECTION, verification.kind());
+        assertTrue(
+                verification.getMessage().endsWith("proxy settings; try again in a few minutes."),
+                verification.getMessage());
     }
 
     @Test
@@ -390,5 +516,40 @@ class CloudflareClientTest {
     @Test
     void theClientsTextNamesNoToken() {
         assertFalse(client().toString().contains(TOKEN));
+        assertEquals("CloudflareClient[" + cloudflare.baseUrl() + "/client/v4]", client().toString());
+    }
+
+    @Test
+    void aTrailingSlashOfTheBaseUrlIsDropped() throws Exception {
+        answer(200, accepted("req-slash"));
+        CloudflareClient client = new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(2)),
+                URI.create(cloudflare.baseUrl() + "/client/v4/"),
+                ApiToken.of(TOKEN),
+                Duration.ofSeconds(3));
+        assertEquals("req-slash", client.purge(ZONE, PurgeScope.Kind.EVERYTHING, List.of()));
+        assertEquals(Duration.ofSeconds(3), client.requestTimeout());
+        assertEquals(ApiToken.of(TOKEN).fingerprint(), client.token().fingerprint());
+    }
+
+    @Test
+    void onlyA2xxAnswerIsASuccess() {
+        answer(300, accepted("not-really"));
+        assertEquals(FailureKind.CLIENT_ERROR, purgeFails(client()).kind());
+    }
+
+    @Test
+    void anAsynchronousPurgeCompletesWithAReceipt() throws Exception {
+        answer(200, accepted("req-async"));
+        PurgeReceipt ok = client().purgeAsync(ZONE, PurgeScope.Kind.EVERYTHING, List.of())
+                .get();
+        assertTrue(ok.isAccepted());
+        assertEquals("req-async", ok.requestId());
+        answer(503, error(10013, "Service unavailable"));
+        PurgeReceipt failed = client().purgeAsync(ZONE, PurgeScope.Kind.EVERYTHING, List.of())
+                .get();
+        assertFalse(failed.isAccepted());
+        assertEquals("", failed.requestId());
+        assertEquals(FailureKind.SERVER_ERROR, failed.failure().orElseThrow().kind());
     }
 }

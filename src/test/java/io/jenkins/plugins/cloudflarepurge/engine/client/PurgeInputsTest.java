@@ -145,4 +145,79 @@ class PurgeInputsTest {
         assertEquals("URL", e.field());
         assertTrue(e.getMessage().contains("'nope'"));
     }
+
+    static Optional<String> problem(PurgeScope.Kind kind, String value) {
+        return PurgeInputs.itemProblem(kind, PurgeItem.of(value));
+    }
+
+    @Test
+    void eachLengthLimitAcceptsItsLimitAndRefusesOneMore() {
+        String url = "https://www.example.com/";
+        assertEquals(
+                Optional.empty(), problem(PurgeScope.Kind.URLS, url + "a".repeat(PurgeInputs.MAX_URL_LENGTH - url.length())));
+        assertTrue(problem(PurgeScope.Kind.URLS, url + "a".repeat(PurgeInputs.MAX_URL_LENGTH - url.length() + 1))
+                .orElseThrow()
+                .contains("longer than 8192 characters"));
+        assertEquals(Optional.empty(), problem(PurgeScope.Kind.TAGS, "t".repeat(PurgeInputs.MAX_TAG_LENGTH)));
+        String host = ("a".repeat(62) + ".").repeat(4) + "a".repeat(1);
+        assertEquals(PurgeInputs.MAX_HOST_LENGTH, host.length());
+        assertEquals(Optional.empty(), problem(PurgeScope.Kind.HOSTS, host));
+        assertTrue(problem(PurgeScope.Kind.HOSTS, host + "a").orElseThrow().contains("not a valid host name"));
+        String prefix = "www.example.com/" + "p".repeat(PurgeInputs.MAX_PREFIX_LENGTH - 16);
+        assertEquals(Optional.empty(), problem(PurgeScope.Kind.PREFIXES, prefix));
+        assertTrue(problem(PurgeScope.Kind.PREFIXES, prefix + "p").orElseThrow().contains("longer than 1024 characters"));
+    }
+
+    @Test
+    void longValuesAreShortenedInMessagesAndShortOnesQuotedWhole() {
+        String eighty = "t".repeat(80);
+        String tag = "t".repeat(PurgeInputs.MAX_TAG_LENGTH + 1);
+        assertTrue(problem(PurgeScope.Kind.TAGS, tag).orElseThrow().contains("'" + "t".repeat(77) + "...'"));
+        assertTrue(problem(PurgeScope.Kind.HOSTS, eighty + "!").orElseThrow().contains("'" + "t".repeat(77) + "...'"));
+        assertTrue(problem(PurgeScope.Kind.HOSTS, eighty.substring(1) + "!")
+                .orElseThrow()
+                .contains("'" + eighty.substring(1) + "!'"));
+    }
+
+    @Test
+    void emptyItemsAreRefusedByKind() {
+        assertEquals(Optional.of("An empty URL cannot be purged."), problem(PurgeScope.Kind.URLS, " "));
+        assertEquals(Optional.of("An empty prefix cannot be purged."), problem(PurgeScope.Kind.PREFIXES, ""));
+    }
+
+    @Test
+    void aUrlThatIsNoUriOrHasNoHostSaysSo() {
+        assertTrue(problem(PurgeScope.Kind.URLS, "https://www.example.com/a|b")
+                .orElseThrow()
+                .contains("is not a valid URL (Illegal character in path at index 25)"));
+        assertEquals(
+                Optional.of("The URL 'https:///a.css' has no host name."), problem(PurgeScope.Kind.URLS, "https:///a.css"));
+        assertEquals(
+                Optional.of("The URL 'file://x/a' uses the scheme 'file': Cloudflare purges only http and https URLs."),
+                problem(PurgeScope.Kind.URLS, "file://x/a"));
+        assertEquals(
+                Optional.of("The URL 'a.css' has no scheme: write it in full, e.g. https://www.example.com/a.css."),
+                problem(PurgeScope.Kind.URLS, "a.css"));
+        assertEquals(
+                Optional.of("The URL '/a.css' has no scheme: write it in full, e.g. https://www.example.com/a.css."),
+                problem(PurgeScope.Kind.URLS, "/a.css"));
+    }
+
+    @Test
+    void aPrefixMustStartWithAHost() {
+        assertEquals(
+                Optional.of("The prefix '/assets' must start with a host name, e.g. www.example.com/assets."),
+                problem(PurgeScope.Kind.PREFIXES, "/assets"));
+        assertEquals(Optional.empty(), problem(PurgeScope.Kind.PREFIXES, "www.example.com"));
+        assertEquals(Optional.empty(), problem(PurgeScope.Kind.HOSTS, "www.example.com:8443"));
+    }
+
+    @Test
+    void whitespaceIsRefusedOutsideTagsAndControlsEverywhere() {
+        assertTrue(problem(PurgeScope.Kind.HOSTS, "a b.example.com")
+                .orElseThrow()
+                .endsWith("contains a space or control character."));
+        assertTrue(problem(PurgeScope.Kind.TAGS, "a\tb").orElseThrow().contains("'a\\u0009b'"));
+        assertEquals(Optional.of("A purge of everything takes no items."), problem(PurgeScope.Kind.EVERYTHING, "x"));
+    }
 }

@@ -82,4 +82,11 @@ class RateLimitHeadersTest {
                         headers(Map.of("Retry-After", List.of("soon"), "Ratelimit", List.of("r=0")))));
         assertEquals(Optional.empty(), RateLimitHeaders.retryAfter(headers(Map.of())));
     }
+
+    @Test
+    void aResetOfUpToNineDigitsIsRead() {
+        assertEquals(Optional.of(RateLimitHeaders.MAX_WAIT), RateLimitHeaders.parseRatelimitReset("t=999999999"));
+        assertEquals(Optional.empty(), RateLimitHeaders.parseRatelimitReset("t=9999999999"));
+        assertEquals(Optional.of(Duration.ofSeconds(599)), RateLimitHeaders.parseRatelimitReset("t=599"));
+    }
 }

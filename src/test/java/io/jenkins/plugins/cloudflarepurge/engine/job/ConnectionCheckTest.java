@@ -17,8 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
 import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareClient;
+import io.jenkins.plugins.cloudflarepurge.engine.client.TokenStatus;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -89,17 +94,85 @@ class ConnectionCheckTest {
         cloudflare.verify(0, postRequestedFor(anyUrl()));
     }
 
-    @Test
-    void aRefusedTokenSaysWhatCloudflareSaid() throws Exception {
+    static void verificationRefused() {
         cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
                 .willReturn(aResponse()
                         .withStatus(401)
                         .withHeader("Content-Type", "application/json")
                         .withBody(error(1000, "Invalid API Token"))));
+    }
+
+    static void tokenExpiring(String expiresOn) {
+        cloudflare.stubFor(get(urlEqualTo("/client/v4/user/tokens/verify"))
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"abc\","
+                        + "\"status\":\"active\",\"expires_on\":\"" + expiresOn + "\"}}")));
+    }
+
+    static final Clock DECEMBER_FIRST = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void anAccountOwnedTokenFailsTheVerificationButPassesOnTheTestPurge() throws Exception {
+        verificationRefused();
+        purgeAnswer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"purge-2\"}}");
         ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, "https://www.example.com");
-        assertFalse(r.ok());
-        assertTrue(r.message().startsWith("Cloudflare did not accept the token"), r.message());
+        assertEquals(ConnectionCheck.Level.OK, r.level(), r.message());
+        assertTrue(r.message().startsWith("Test purge: the token may purge zone " + ZONE), r.message());
+        assertTrue(r.message().contains("Token verification failed (an account-owned token always fails it"), r.message());
+        assertTrue(r.message().contains("Invalid API Token"), r.message());
         assertFalse(r.message().contains(TOKEN));
+        cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH)));
+    }
+
+    @Test
+    void whenBothChecksFailTheMessageSaysWhichAndWhy() throws Exception {
+        verificationRefused();
+        purgeAnswer(403, error(10000, "Authentication error"));
+        ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, "https://www.example.com");
+        assertEquals(ConnectionCheck.Level.ERROR, r.level());
+        assertFalse(r.ok());
+        assertTrue(r.message().startsWith("Test purge failed: the token may not purge zone " + ZONE), r.message());
+        assertTrue(r.message().contains("Token verification failed"), r.message());
+    }
+
+    @Test
+    void aTokenThatNeitherVerifiesNorIsTriedIsAnError() throws Exception {
+        verificationRefused();
+        ConnectionCheck.Result r = ConnectionCheck.run(client(), "", "https://www.example.com");
+        assertEquals(ConnectionCheck.Level.ERROR, r.level());
+        assertTrue(r.message().startsWith("The token could not be verified. Set a zone ID"), r.message());
+        cloudflare.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aTokenThatExpiresWithinThirtyDaysIsAWarning() throws Exception {
+        tokenExpiring("2026-12-11T09:00:00Z");
+        purgeAnswer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"p\"}}");
+        ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, "https://www.example.com", DECEMBER_FIRST);
+        assertEquals(ConnectionCheck.Level.WARNING, r.level(), r.message());
+        assertTrue(r.ok());
+        assertTrue(r.message().contains("may purge zone " + ZONE), r.message());
+        assertTrue(r.message().contains("Warning: the token expires on 2026-12-11 (in 9 days)"), r.message());
+    }
+
+    @Test
+    void theExpiryWarningStartsThirtyDaysAhead() {
+        TokenStatus in30 = new TokenStatus("t", "active", Optional.of(Instant.parse("2026-12-31T10:00:00Z")));
+        TokenStatus in30AndASecond = new TokenStatus("t", "active", Optional.of(Instant.parse("2026-12-31T10:00:01Z")));
+        TokenStatus tonight = new TokenStatus("t", "active", Optional.of(Instant.parse("2026-12-01T23:00:00Z")));
+        TokenStatus tomorrow = new TokenStatus("t", "active", Optional.of(Instant.parse("2026-12-02T11:00:00Z")));
+        assertTrue(ConnectionCheck.expiryWarning(in30, DECEMBER_FIRST).orElseThrow().contains("(in 30 days)"));
+        assertEquals(Optional.empty(), ConnectionCheck.expiryWarning(in30AndASecond, DECEMBER_FIRST));
+        assertTrue(ConnectionCheck.expiryWarning(tonight, DECEMBER_FIRST).orElseThrow().contains("(within a day)"));
+        assertTrue(ConnectionCheck.expiryWarning(tomorrow, DECEMBER_FIRST).orElseThrow().contains("(in 1 day)"));
+        assertEquals(Optional.empty(), ConnectionCheck.expiryWarning(new TokenStatus("t", "active"), DECEMBER_FIRST));
+    }
+
+    @Test
+    void aTokenThatExpiresLaterIsJustOk() throws Exception {
+        tokenExpiring("2027-06-01T00:00:00Z");
+        ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, null, DECEMBER_FIRST);
+        assertEquals(ConnectionCheck.Level.OK, r.level(), r.message());
+        assertFalse(r.message().contains("expires"), r.message());
     }
 
     @Test

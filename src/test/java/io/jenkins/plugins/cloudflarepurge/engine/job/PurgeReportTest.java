@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -39,16 +40,22 @@ class PurgeReportTest {
         return b;
     }
 
+    /** Strings, integers, booleans, and lists and maps of those: what a script reads without approval. */
+    static boolean plain(Object v) {
+        return v instanceof String
+                || v instanceof Integer
+                || v instanceof Boolean
+                || (v instanceof ArrayList<?> list && list.stream().allMatch(PurgeReportTest::plain))
+                || (v instanceof LinkedHashMap<?, ?> map
+                        && map.keySet().stream().allMatch(String.class::isInstance)
+                        && map.values().stream().allMatch(PurgeReportTest::plain));
+    }
+
     @Test
     void theMapHoldsOnlyPlainValues() {
         Map<String, Object> map = builder().build().toMap();
         for (Map.Entry<String, Object> e : map.entrySet()) {
-            Object v = e.getValue();
-            boolean plain = v instanceof String
-                    || v instanceof Integer
-                    || v instanceof Boolean
-                    || (v instanceof ArrayList<?> list && list.stream().allMatch(String.class::isInstance));
-            assertTrue(plain, e.getKey() + " is " + v.getClass());
+            assertTrue(plain(e.getValue()), e.getKey() + " is " + e.getValue().getClass());
         }
         assertEquals("urls", map.get("mode"));
         assertEquals("PARTIAL", map.get("verdict"));
@@ -56,18 +63,48 @@ class PurgeReportTest {
         assertEquals("UNSTABLE", map.get("outcome"));
         assertEquals(1, map.get("purged"));
         assertEquals(List.of("r1"), map.get("requestIds"));
-        assertEquals(List.of("1 not purged: Cloudflare refused it."), map.get("failures"));
+        assertEquals(
+                List.of(Map.of(
+                        "reason", "Cloudflare refused it.", "count", 1, "items", List.of("https://www.example.com/b.css"))),
+                map.get("failures"));
         assertEquals(1234, map.get("durationMillis"));
-        assertEquals(List.of(), map.get("items"), "the URLs are listed in a dry run only");
     }
 
     @Test
-    void aDryRunListsItsUrlsInTheMap() {
+    void theMapAndTheGettersAgree() {
         PurgeReport.Builder b = builder();
-        b.dryRun = true;
-        b.verdict = Verdict.SUCCESS;
-        assertEquals(List.of("https://www.example.com/a.css"), b.build().toMap().get("items"));
-        assertEquals(true, b.build().toMap().get("dryRun"));
+        b.items = IntStream.range(0, PurgeReport.MAX_LISTED + 1)
+                .mapToObj(i -> "https://www.example.com/" + i)
+                .toList();
+        b.purged = PurgeReport.MAX_LISTED + 1;
+        for (boolean dryRun : new boolean[] {false, true}) {
+            b.dryRun = dryRun;
+            PurgeReport r = b.build();
+            Map<String, Object> map = r.toMap();
+            assertEquals(r.getItems(), map.get("items"), "dry run " + dryRun);
+            assertEquals(r.isItemsTruncated(), map.get("itemsTruncated"));
+            assertEquals(r.getRequestIds(), map.get("requestIds"));
+            assertEquals(r.getRunsIncluded(), map.get("runsIncluded"));
+            assertEquals(r.getVerdict().name(), map.get("verdict"));
+            assertEquals(r.getOutcome().name(), map.get("outcome"));
+            assertEquals(r.getNotPurged(), map.get("notPurged"));
+            List<?> failures = (List<?>) map.get("failures");
+            assertEquals(r.getFailures().size(), failures.size());
+            for (int i = 0; i < failures.size(); i++) {
+                PurgeReport.Failure f = r.getFailures().get(i);
+                assertEquals(
+                        Map.of("reason", f.getReason(), "count", f.getCount(), "items", f.getItems()), failures.get(i));
+            }
+        }
+        b.dryRun = false;
+        assertEquals(true, b.build().toMap().get("itemsTruncated"));
+    }
+
+    @Test
+    void theVerdictAndTheOutcomeAreEnums() {
+        PurgeReport r = builder().build();
+        assertEquals(Verdict.PARTIAL, r.getVerdict());
+        assertEquals(BuildOutcome.UNSTABLE, r.getOutcome());
     }
 
     @Test

@@ -23,11 +23,13 @@ import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareClient;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeExecutor;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeLimits;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.Verdict;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -81,10 +83,14 @@ class PurgeRunnerTest {
                 ZONE, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
     }
 
-    static Supplier<ChangeHistory.Collected> notAsked() {
-        return () -> {
-            throw new AssertionError("the changes are not needed for an explicit purge");
-        };
+    /** A purge of explicit targets: no changes to give. */
+    PurgeReport run(PurgeArguments args) {
+        return new PurgeRunner()
+                .run(
+                        PurgeSettings.resolve("cloudflarePurge", args, null, null, null),
+                        limits,
+                        executors(),
+                        console::add);
     }
 
     PurgeReport run(PurgeArguments args, Supplier<ChangeHistory.Collected> changes) {
@@ -144,8 +150,8 @@ class PurgeRunnerTest {
                 sentUrls());
         cloudflare.verify(
                 1, postRequestedFor(urlEqualTo(PURGE_PATH)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        assertEquals("SUCCESS", report.getVerdict());
-        assertEquals("SUCCESS", report.getOutcome());
+        assertEquals(Verdict.SUCCESS, report.getVerdict());
+        assertEquals(BuildOutcome.SUCCESS, report.getOutcome());
         assertEquals("urls", report.getMode());
         assertEquals("changes", report.getTarget());
         assertEquals(5, report.getChangedFiles());
@@ -189,7 +195,7 @@ class PurgeRunnerTest {
     @Test
     void purgeEverythingSendsOneRequestAndIgnoresTheChanges() throws Exception {
         accept();
-        PurgeReport report = run(args().setPurgeEverything(true), notAsked());
+        PurgeReport report = run(args().setPurgeEverything(true));
         cloudflare.verify(
                 1,
                 postRequestedFor(urlEqualTo(PURGE_PATH)).withRequestBody(equalToJson("{\"purge_everything\":true}")));
@@ -202,7 +208,7 @@ class PurgeRunnerTest {
     @Test
     void explicitTagsAreSentAsTags() {
         accept();
-        run(args().setTags("release-42, blog"), notAsked());
+        run(args().setTags("release-42, blog"));
         cloudflare.verify(
                 1,
                 postRequestedFor(urlEqualTo(PURGE_PATH))
@@ -212,7 +218,7 @@ class PurgeRunnerTest {
     @Test
     void explicitPathsUseThePrefixesAndFullUrlsAsGiven() throws Exception {
         accept();
-        PurgeReport report = run(args().setPaths("/a b.css\nhttps://cdn.example.com/x.js"), notAsked());
+        PurgeReport report = run(args().setPaths("/a b.css\nhttps://cdn.example.com/x.js"));
         assertEquals(
                 new TreeSet<>(List.of("https://www.example.com/a%20b.css", "https://cdn.example.com/x.js")),
                 sentUrls());
@@ -239,7 +245,7 @@ class PurgeRunnerTest {
         cloudflare.verify(0, anyRequestedFor(anyUrl()));
         assertEquals(0, executorsMade.get());
         assertEquals("skip", report.getMode());
-        assertEquals("SUCCESS", report.getVerdict());
+        assertEquals(Verdict.SUCCESS, report.getVerdict());
         assertTrue(consoleText().contains("Nothing to purge."), consoleText());
     }
 
@@ -272,11 +278,12 @@ class PurgeRunnerTest {
         answer(
                 403,
                 "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}");
-        Map<String, String> outcomes = Map.of("fail", "FAILURE", "unstable", "UNSTABLE", "warn", "SUCCESS");
+        Map<String, BuildOutcome> outcomes = Map.of(
+                "fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
         outcomes.forEach((policy, outcome) -> {
             console.clear();
             PurgeReport report = run(args().setOnFailure(policy), changes("edit a.css"));
-            assertEquals("FAILED", report.getVerdict());
+            assertEquals(Verdict.FAILED, report.getVerdict());
             assertEquals(outcome, report.getOutcome(), policy);
             assertFalse(report.succeededFor(ZONE));
             assertEquals(1, report.getNotPurged());
@@ -296,7 +303,7 @@ class PurgeRunnerTest {
                 "{\"success\":false,\"errors\":[{\"code\":1100,\"message\":\"Bad value Bearer " + TOKEN
                         + "\"}],\"messages\":[],\"result\":null}");
         PurgeReport report = run(args(), changes("edit a.css"));
-        assertEquals("FAILED", report.getVerdict());
+        assertEquals(Verdict.FAILED, report.getVerdict());
         assertFalse(consoleText().contains(TOKEN), consoleText());
         assertFalse(consoleText().contains("SECRET"), consoleText());
         assertFalse(report.toMap().toString().contains("SECRET"), report.toMap().toString());
@@ -339,10 +346,100 @@ class PurgeRunnerTest {
     }
 
     @Test
+    void aPurgeOfTheChangesNeedsThemAndAnExplicitPurgeNeverReadsThem() {
+        assertThrows(IllegalArgumentException.class, () -> run(args()));
+        accept();
+        PurgeReport report = run(args().setTags("t"), () -> {
+            throw new AssertionError("the changes are not read for an explicit purge");
+        });
+        assertEquals(Verdict.SUCCESS, report.getVerdict());
+    }
+
+    @Test
+    void aRefusedChangedFileIsShownCountedAndMakesThePurgeIncomplete() throws Exception {
+        accept();
+        Map<String, BuildOutcome> outcomes = Map.of(
+                "fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
+        for (Map.Entry<String, BuildOutcome> policy : outcomes.entrySet()) {
+            console.clear();
+            PurgeReport report =
+                    run(args().setOnFailure(policy.getKey()), changes("edit a.css", "edit docs/../b.css"));
+            assertEquals(Verdict.PARTIAL, report.getVerdict());
+            assertEquals(policy.getValue(), report.getOutcome(), policy.getKey());
+            assertFalse(report.succeededFor(ZONE), "the next run purges the change again");
+            assertEquals(1, report.getPurged());
+            assertEquals(1, report.getNotPurged());
+            String reason = "Refused path 'docs/../b.css': it has a '..' segment, which could point outside the"
+                    + " repository.";
+            assertEquals(1, report.getFailures().size());
+            assertEquals(reason, report.getFailures().get(0).getReason());
+            assertEquals(List.of("docs/../b.css"), report.getFailures().get(0).getItems());
+            String text = consoleText();
+            assertTrue(text.contains("purge urls, 2 changed files (1 refused), 1 URL, 1 request."), text);
+            assertTrue(text.contains("[Cloudflare] Not purged: " + reason), text);
+            assertTrue(
+                    text.contains("[Cloudflare] 1 changed file could not be turned into URLs (see above) and was not"
+                            + " purged."),
+                    text);
+            assertTrue(text.toLowerCase(java.util.Locale.ROOT).contains("the purge was incomplete"), text);
+            assertTrue(report.getSummary().startsWith("Purged 1 URL"), report.getSummary());
+            assertTrue(report.getSummary().endsWith("and was not purged."), report.getSummary());
+        }
+        assertEquals(Set.of("https://www.example.com/a.css"), sentUrls());
+    }
+
+    @Test
+    void onlyRefusedChangedFilesAreAFailedPurgeNotNothingToPurge() {
+        PurgeReport report = run(args(), changes("edit a\u0001.css"));
+        cloudflare.verify(0, anyRequestedFor(anyUrl()));
+        assertEquals(0, executorsMade.get());
+        assertEquals(Verdict.FAILED, report.getVerdict());
+        assertEquals(BuildOutcome.FAILURE, report.getOutcome());
+        assertEquals(1, report.getNotPurged());
+        String text = consoleText();
+        assertFalse(text.contains("Nothing to purge"), text);
+        assertFalse(text.contains("no changed file is published"), text);
+        assertTrue(text.contains("Not purged: Refused path 'a\\u0001.css': it contains the control character U+0001."),
+                text);
+        assertTrue(
+                text.contains("Nothing purged: 1 changed file could not be turned into URLs (see above), so their pages"
+                        + " may be stale."),
+                text);
+    }
+
+    @Test
+    void aDryRunShowsTheRefusedFilesAndTheVerdictTheRealRunWouldHave() {
+        PurgeReport report =
+                run(args().setDryRun(true).setOnFailure("unstable"), changes("edit a.css", "add ../b.css"));
+        cloudflare.verify(0, anyRequestedFor(anyUrl()));
+        String text = consoleText();
+        assertTrue(text.contains("A ../b.css: not purged. Refused path '../b.css'"), text);
+        assertTrue(
+                text.contains("Dry run: would purge 1 URL in 1 request; 1 changed file is refused and would not be"
+                        + " purged; nothing was sent to Cloudflare."),
+                text);
+        assertEquals(Verdict.PARTIAL, report.getVerdict());
+        assertEquals(BuildOutcome.UNSTABLE, report.getOutcome());
+        assertEquals(1, report.getNotPurged());
+        assertEquals(1, report.getFailures().size());
+    }
+
+    @Test
+    void aFallbackThatPurgesEverythingCoversTheRefusedFiles() {
+        accept();
+        PurgeReport report = run(
+                args().setMaxUrls(1).setFallback("everything"), changes("edit a.css", "edit b.css", "edit ../c.css"));
+        assertEquals("everything", report.getMode());
+        assertEquals(Verdict.SUCCESS, report.getVerdict());
+        assertEquals(0, report.getNotPurged());
+        assertFalse(consoleText().contains("Not purged"), consoleText());
+    }
+
+    @Test
     void invalidSettingsFailBeforeAnythingIsSent() {
         assertThrows(
                 io.jenkins.plugins.cloudflarepurge.engine.client.InvalidInputException.class,
-                () -> run(args().setZoneId("example.com"), notAsked()));
+                () -> run(args().setZoneId("example.com")));
         cloudflare.verify(0, anyRequestedFor(anyUrl()));
     }
 }

@@ -153,4 +153,58 @@ class PlannerSettingsTest {
         assertEquals(List.of("/", "/feed.xml"), PlannerSettings.lines(" /\r\n\n /feed.xml \n"));
         assertEquals(List.of(), PlannerSettings.lines(null));
     }
+
+    @Test
+    void settingAListAgainReplacesItAndNullClearsIt() {
+        PlannerSettings s = site().prefixes("https://a.example.org")
+                .prefixes("https://b.example.org")
+                .extraPaths(List.of("/a.xml"))
+                .extraPaths(List.of("/b.xml"))
+                .variants(List.of(Map.of("CF-Device-Type", "mobile")))
+                .variants(List.of(Map.of("CF-Device-Type", "tablet")))
+                .build();
+        assertEquals("https://b.example.org", s.prefixes().get(0).toString());
+        assertEquals(1, s.prefixes().size());
+        assertEquals(List.of("/b.xml"), s.extraPaths());
+        assertEquals(List.of(Map.of("CF-Device-Type", "tablet")), s.variants());
+        PlannerSettings cleared = site().extraPaths(List.of("/a.xml"))
+                .extraPaths(null)
+                .variants(List.of(Map.of("CF-Device-Type", "mobile")))
+                .variants(null)
+                .build();
+        assertEquals(List.of(), cleared.extraPaths());
+        assertEquals(List.of(), cleared.variants());
+        assertThrows(InvalidSettingException.class, () -> site().prefixes((List<String>) null).build());
+    }
+
+    @Test
+    void excludesMayNotRepeatTheSourceRootEither() {
+        InvalidSettingException e = assertThrows(
+                InvalidSettingException.class,
+                () -> site().sourceRoot("public").excludes("public/**/*.map").build());
+        assertEquals("Excludes", e.field());
+        assertTrue(e.getMessage().endsWith("so write '**/*.map'"), e.getMessage());
+    }
+
+    @Test
+    void aSourceRootIsAFolderNotAPattern() {
+        for (String pattern : List.of("*", "*public", "pub?ic", "?")) {
+            InvalidSettingException e =
+                    assertThrows(InvalidSettingException.class, () -> site().sourceRoot(pattern).build());
+            assertTrue(e.getMessage().contains("is a pattern"), pattern + ": " + e.getMessage());
+        }
+        InvalidSettingException outside =
+                assertThrows(InvalidSettingException.class, () -> site().sourceRoot("../site").build());
+        assertTrue(outside.getMessage().startsWith("Source root '../site' is not a folder inside the repository: Refused"),
+                outside.getMessage());
+    }
+
+    @Test
+    void anIndexDocumentIsAFileNameWhereverItsOddCharacterStands() {
+        for (String name : List.of("/index.html", "\\index.html", "*", "?.html", ".", "..", "a\u0001b")) {
+            assertTrue(
+                    PlannerSettings.checkIndexDocuments(name).orElseThrow().contains("is not a file name"), name);
+        }
+        assertEquals(Optional.empty(), PlannerSettings.checkIndexDocuments("index.html,default.htm"));
+    }
 }

@@ -257,11 +257,53 @@ class PurgePlannerTest {
         assertEquals(Outcome.REFUSED, plan.explanations().get(0).outcome());
         assertTrue(plan.explanations().get(0).reason().orElseThrow().contains("'../etc/passwd'"));
         assertEquals(
-                "M a\\u000Ab: skipped, Refused path 'a\\u000Ab': it contains the control character U+000A.",
+                "M a\\u000Ab: not purged. Refused path 'a\\u000Ab': it contains the control character U+000A.",
                 plan.explanations().get(1).describe());
         assertEquals(
                 List.of(PurgeItem.of("https://www.example.org/ok.css")),
                 plan.scope().orElseThrow().items());
+    }
+
+    @Test
+    void refusedFilesArePartOfThePlanWithTheirReasons() {
+        PurgePlan plan = planner.plan(
+                List.of(modified("ok.css"), ChangedFile.deleted("a/../b.css"), modified("c\u0007.css")),
+                true,
+                site().build());
+        assertEquals(
+                List.of(
+                        new RefusedFile(
+                                "a/../b.css",
+                                ChangeKind.DELETED,
+                                "Refused path 'a/../b.css': it has a '..' segment, which could point outside the repository."),
+                        new RefusedFile(
+                                "c\u0007.css",
+                                ChangeKind.MODIFIED,
+                                "Refused path 'c\\u0007.css': it contains the control character U+0007.")),
+                plan.refused());
+        assertEquals(plan.refused(), plan.refusedNotPurged(), "a plan of URLs leaves them stale");
+        assertEquals("c\\u0007.css", plan.refused().get(1).printablePath());
+        assertEquals(java.util.Optional.of(ChangeKind.DELETED), plan.refused().get(0).changeKind());
+        assertEquals(plan.summary(), plan.toString());
+        assertTrue(plan.summary().endsWith("; 3 changed files (1 published, 0 skipped, 2 refused)."), plan.summary());
+    }
+
+    @Test
+    void aPlanWithOnlyRefusedFilesStillNamesThem() {
+        PurgePlan plan = planner.plan(List.of(modified("../x.css")), true, site().build());
+        assertEquals(PurgePlan.Mode.SKIP, plan.mode());
+        assertEquals(1, plan.refusedNotPurged().size());
+    }
+
+    @Test
+    void aFallbackThatReplacesTheUrlsLeavesNoRefusedFileStale() {
+        PurgePlan plan = planner.plan(
+                List.of(modified("a.css"), modified("b.css"), modified("../x.css")),
+                true,
+                site().maxUrls(1).tooManyUrlsFallback(FallbackPolicy.EVERYTHING).build());
+        assertEquals(PurgePlan.Mode.EVERYTHING, plan.mode());
+        assertEquals(1, plan.refused().size(), "still told");
+        assertEquals(List.of(), plan.refusedNotPurged());
     }
 
     @Test
@@ -318,6 +360,43 @@ class PurgePlannerTest {
                         "https://www.example.org/site/site/a.css",
                         "https://www.example.org/feed.xml"),
                 urls(s, modified("a.css"), modified("site/a.css")));
+    }
+
+    @Test
+    void aUrlTwoPrefixesOrAnExtraUrlReachCountsOnceAgainstTheLimit() {
+        PlannerSettings s = site("https://www.example.org", "https://www.example.org/site")
+                .extraPaths(List.of("https://www.example.org/site/a.css", "https://www.example.org/a.css"))
+                .maxUrls(3)
+                .build();
+        PurgePlan plan = planner.plan(List.of(modified("a.css"), modified("site/a.css")), true, s);
+        assertEquals(PurgePlan.Mode.URLS, plan.mode(), plan.toString());
+        assertEquals(3, plan.plannedUrlCount());
+        PlannerSettings second = site("https://a.example.org", "https://b.example.org")
+                .extraPaths(List.of("https://b.example.org/a.css"))
+                .maxUrls(2)
+                .build();
+        PurgePlan viaSecondPrefix = planner.plan(List.of(modified("a.css")), true, second);
+        assertEquals(PurgePlan.Mode.URLS, viaSecondPrefix.mode(), viaSecondPrefix.toString());
+        assertEquals(2, viaSecondPrefix.plannedUrlCount());
+    }
+
+    @Test
+    void includesAloneSkipWhatTheyDoNotMatch() {
+        PlannerSettings s = site().includes("**/*.html").build();
+        assertEquals(FileExplanation.Outcome.NOT_INCLUDED, explain(s, modified("a.css")).outcome());
+        assertEquals(FileExplanation.Outcome.PUBLISHED, explain(s, modified("b.html")).outcome());
+    }
+
+    @Test
+    void explicitValuesCountAsPlannedUrlsOnlyWhenTheyAreUrls() {
+        assertEquals(
+                2,
+                planner.planExplicit(PurgeScope.Kind.URLS, List.of("https://x.org/a", "https://x.org/b"))
+                        .plannedUrlCount());
+        PurgePlan tags = planner.planExplicit(PurgeScope.Kind.TAGS, List.of("a", "b"));
+        assertEquals(0, tags.plannedUrlCount());
+        assertEquals(2, tags.changedFileCount());
+        assertEquals(PurgePlan.Mode.EVERYTHING, planner.planExplicit(PurgeScope.Kind.EVERYTHING, List.of()).mode());
     }
 
     @Test

@@ -87,4 +87,41 @@ class RepositoryPathTest {
                 assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\uDC00.txt"));
         assertTrue(e.getMessage().contains("not valid Unicode"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a:/x", "z:/x", "A:\\x", "Z:"})
+    void refusesEveryDriveLetter(String raw) {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize(raw))
+                .getMessage()
+                .contains("drive letter"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@:/x", "[:/x", "`:/x", "{:/x", "1:/x", "docs/c:/x", "ab:/x"})
+    void aColonElsewhereIsAnOrdinaryName(String raw) {
+        assertEquals(raw, RepositoryPath.normalize(raw));
+    }
+
+    @Test
+    void refusesAHighSurrogateAtTheEndAndKeepsAPair() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("a\uD83D"))
+                .getMessage()
+                .contains("not valid Unicode"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RepositoryPath.normalize("\uD83Da"))
+                .getMessage()
+                .contains("not valid Unicode"));
+        assertEquals("\uD83D\uDE00.png", RepositoryPath.normalize("\uD83D\uDE00.png"));
+    }
+
+    @Test
+    void printableEscapesControlsAndLoneSurrogatesOnly() {
+        assertEquals("a\uD83D\uDE00b", RepositoryPath.printable("a\uD83D\uDE00b"));
+        assertEquals("a\\uDE00", RepositoryPath.printable("a\uDE00"));
+        assertEquals("\\uDE00", RepositoryPath.printable("\uDE00"));
+        assertEquals("\\uD83Dx", RepositoryPath.printable("\uD83Dx"));
+        assertEquals("x\\uD83D", RepositoryPath.printable("x\uD83D"));
+        assertEquals("\\uDE00\\uD83D", RepositoryPath.printable("\uDE00\uD83D"));
+        assertEquals("a\\u0009b", RepositoryPath.printable("a\tb"));
+        assertEquals("Café", RepositoryPath.printable("Café"));
+    }
 }

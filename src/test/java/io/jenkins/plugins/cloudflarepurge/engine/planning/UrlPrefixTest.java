@@ -94,4 +94,26 @@ class UrlPrefixTest {
         assertEquals(
                 Optional.of("URL prefix is empty: write a URL such as https://www.example.org"), UrlPrefix.check("  "));
     }
+
+    @Test
+    void aPrefixPurgeTakesAtMost31SeparatorsAndNeedsABasePath() {
+        assertEquals(
+                java.util.Optional.of("x.org" + "/a".repeat(31)), UrlPrefix.prefixPurgeForm("x.org", "/a".repeat(31)));
+        assertEquals(java.util.Optional.empty(), UrlPrefix.prefixPurgeForm("x.org", "/a".repeat(32)));
+        assertEquals(java.util.Optional.empty(), UrlPrefix.prefixPurgeForm("x.org", "/"));
+        assertEquals(java.util.Optional.empty(), UrlPrefix.prefixPurgeForm("x.org", ""));
+        assertEquals(java.util.Optional.of("x.org/site"), UrlPrefix.prefixPurgeForm("x.org", "/site/"));
+    }
+
+    @Test
+    void twoPrefixesAreEqualWhenTheyNormaliseAlike() {
+        UrlPrefix a = UrlPrefix.parse("https://X.org/site/");
+        UrlPrefix b = UrlPrefix.parse("https://x.org:443/site");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, UrlPrefix.parse("https://x.org/other"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, "https://x.org/site");
+        assertEquals("/site", a.basePath());
+        assertEquals("", UrlPrefix.parse("https://x.org").basePath());
+    }
 }

@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class RepositoryPathProperties {
+class RepositoryPathPropertiesTest {
 
     @Provide
     Arbitrary<String> messyPaths() {

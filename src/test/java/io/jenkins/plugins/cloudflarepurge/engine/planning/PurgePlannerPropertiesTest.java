@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-class PurgePlannerProperties {
+class PurgePlannerPropertiesTest {
 
     private final PurgePlanner planner = new PurgePlanner();
 
