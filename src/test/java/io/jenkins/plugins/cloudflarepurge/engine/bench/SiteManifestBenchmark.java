@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -71,6 +72,10 @@ public final class SiteManifestBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 threads);
+        System.out.printf(
+                Locale.ROOT,
+                "system load average at the start: %.1f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         long free = Files.getFileStore(tmp).getUsableSpace();
@@ -113,24 +118,33 @@ public final class SiteManifestBenchmark {
         long[] scan1 = new long[rounds];
         long[] scanN = new long[rounds];
         long[] cat = new long[rounds];
+        long[][] cpu = new long[4][rounds]; // the same four passes, in CPU time of this process (all its threads)
         SiteManifest before = null;
         long readBytes = 0;
         for (int r = 0; r < rounds; r++) {
+            long cpuStart = cpu();
             start = System.nanoTime();
             readBytes = readAll(site, 1);
             read1[r] = System.nanoTime() - start;
+            cpu[0][r] = cpu() - cpuStart;
 
+            cpuStart = cpu();
             start = System.nanoTime();
             before = SiteScanner.scan(site, 1).manifest();
             scan1[r] = System.nanoTime() - start;
+            cpu[1][r] = cpu() - cpuStart;
 
+            cpuStart = cpu();
             start = System.nanoTime();
             readAll(site, threads);
             readN[r] = System.nanoTime() - start;
+            cpu[2][r] = cpu() - cpuStart;
 
+            cpuStart = cpu();
             start = System.nanoTime();
             SiteScan scan = SiteScanner.scan(site, threads);
             scanN[r] = System.nanoTime() - start;
+            cpu[3][r] = cpu() - cpuStart;
             if (!scan.manifest().equals(before)) {
                 System.out.println("NOTE: the scans on 1 and on " + threads + " threads differ");
             }
@@ -235,6 +249,28 @@ public final class SiteManifestBenchmark {
                 medianRatio(scanN, readN),
                 threads,
                 threads);
+        System.out.printf(
+                Locale.ROOT,
+                "CPU time per pass (this process, all threads; less sensitive to other load): read %.0f ms, scan %.0f"
+                        + " ms on 1 thread (ratio %.2f); read %.0f ms, scan %.0f ms on %d threads%n",
+                median(cpu[0]) / 1e6,
+                median(cpu[1]) / 1e6,
+                medianRatio(cpu[1], cpu[0]),
+                median(cpu[2]) / 1e6,
+                median(cpu[3]) / 1e6,
+                threads);
+        System.out.printf(
+                Locale.ROOT,
+                "system load average now: %.1f on %d cores (above the core count, the figures are CPU-starved)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** CPU time of this process in nanoseconds, or 0 where the JVM does not say. */
+    private static long cpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static double medianRatio(long[] numerators, long[] denominators) {
