@@ -295,7 +295,8 @@ final class PurgeMatrix {
                 : PurgeListener.NONE;
         CloudflareClient client = PurgeBenchmark.client(fake);
         long start = clock.nanoTime();
-        PurgeBenchmark.Detected engine = PurgeBenchmark.detected(client, ApiSettings.defaults(), clock);
+        PurgeBenchmark.Detected engine =
+                PurgeBenchmark.detected(client, ApiSettings.defaults(), clock, PurgeBenchmark.Memory.fresh(clock));
         PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, PurgeScope.urls(items), listener);
         double wall = (clock.nanoTime() - start) / 1e9;
         FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
