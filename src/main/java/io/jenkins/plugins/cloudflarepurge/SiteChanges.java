@@ -79,6 +79,11 @@ final class SiteChanges {
         SiteBaseline.Choice choice = SiteBaseline.choose(
                 settings.zoneId(), settings.urlPrefixes(), earlierPurges(run, settings.urlPrefixes()));
         notes.add(choice.note());
+        if (!choice.found() && choice.run() != null) {
+            // The run is still there (it was just read), so its list is missing for another reason.
+            notes.add(choice.run() + " stored no list of published files if that purge was by changelog or of "
+                    + "everything, rather than by siteDirectory.");
+        }
         if (!choice.found()) {
             notes.add("This is the first purge by the published files that can be compared, so the changes are not "
                     + "known; the next successful purge stores the "
