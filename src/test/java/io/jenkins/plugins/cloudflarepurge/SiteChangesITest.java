@@ -184,6 +184,20 @@ class SiteChangesITest {
     }
 
     @Test
+    void whatAFailedPurgeWasToPurgeIsPurgedEvenIfItChangedBack() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "failed-then-back");
+        Map<String, String> v1 = site("a.html", "1", "b.html", "1");
+        build(job, v1, Result.SUCCESS);
+        cloudflare.refuse();
+        WorkflowRun failed = build(job, site("a.html", "2", "b.html", "1"), Result.FAILURE);
+        cloudflare.accept();
+        cloudflare.forgetRequests();
+        WorkflowRun back = build(job, v1, Result.SUCCESS);
+        assertEquals(new TreeSet<>(Set.of(PREFIX + "/a.html")), cloudflare.purgedUrls());
+        j.assertLogContains("Also purging what the failed purges of " + failed.getDisplayName(), back);
+    }
+
+    @Test
     void aDryRunStoresNothing() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "dry");
         WorkflowRun dry = build(
