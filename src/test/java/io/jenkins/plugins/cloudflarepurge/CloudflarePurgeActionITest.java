@@ -117,6 +117,35 @@ class CloudflarePurgeActionITest {
     }
 
     @Test
+    void theItemsNotPurgedAreListedWithTheirReasonAndHoldNoToken() throws Exception {
+        cloudflare.refuse(); // Cloudflare's error message echoes the token
+        WorkflowJob job = j.createProject(WorkflowJob.class, "refused");
+        job.setDefinition(new CpsFlowDefinition("cloudflarePurge onFailure: 'warn', paths: '/a.css\\n/b.css'", true));
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        PurgeRecord purge =
+                run.getAction(CloudflarePurgeAction.class).getPurges().get(0);
+        assertEquals("FAILED", purge.getVerdict());
+        assertEquals(2, purge.getNotPurged());
+        String stored =
+                Files.readString(run.getRootDir().toPath().resolve("cloudflare-purge/1.json"), StandardCharsets.UTF_8);
+        assertFalse(stored.contains(TOKEN), stored);
+        assertFalse(buildXml(run).contains(TOKEN));
+
+        JenkinsRule.WebClient web = j.createWebClient();
+        String page = web.getPage(run, "cloudflare-purge/1/").asNormalizedText();
+        assertTrue(page.contains("Not purged: 2"), page);
+        assertTrue(page.contains("Nothing purged"), page);
+        assertFalse(page.contains(TOKEN));
+        String text = web.goTo(run.getUrl() + "cloudflare-purge/1/not-purged.txt", "text/plain")
+                .getWebResponse()
+                .getContentAsString();
+        assertTrue(text.startsWith("# Not purged (2): "), text);
+        assertTrue(text.contains(PREFIX + "/a.css\n") && text.contains(PREFIX + "/b.css\n"), text);
+        assertFalse(text.contains(TOKEN), text);
+    }
+
+    @Test
     void theBuildPageSaysDryRunOnceAndListsOneUrlALine() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "dry");
         job.setDefinition(new CpsFlowDefinition("cloudflarePurge dryRun: true, paths: '/a.css\\n/b.css'", true));
