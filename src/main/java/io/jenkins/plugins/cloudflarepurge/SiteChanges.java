@@ -57,8 +57,15 @@ final class SiteChanges {
                     + "place the step inside node { … }, after the build that generates the site, or remove "
                     + PurgeArguments.SITE_DIRECTORY + ".");
         }
+        FilePath directory = workspace.child(siteDirectory);
+        if (!directory.exists()) {
+            // Checked here too, so that the sentence is the same whether the workspace is on an agent or not.
+            throw new AbortException(argument + "The site directory " + directory.getRemote() + " does not exist: give "
+                    + "the folder the build publishes, relative to the workspace (such as 'public'), and place the "
+                    + "purge after the step that generates it.");
+        }
         try {
-            return workspace.child(siteDirectory).act(new Scan());
+            return directory.act(new Scan());
         } catch (InvalidInputException e) {
             throw new AbortException(argument + e.getMessage());
         }
@@ -124,9 +131,9 @@ final class SiteChanges {
     }
 
     /**
-     * Stores the manifest in the run's directory when the purge succeeded for real; a failed, partial or dry-run
-     * purge keeps the earlier baseline, so that nothing it missed is forgotten. Call it after the report's action is
-     * added to the run.
+     * Stores the manifest in the run's directory: as the baseline when the purge succeeded for real; as what it was
+     * to purge when it failed or partly failed, which keeps the earlier baseline, so that nothing it missed is
+     * forgotten; not at all for a dry run. Call it after the report's action is added to the run.
      *
      * @return a console line saying what was stored, or why not; empty when nothing is to be said
      */
