@@ -68,19 +68,34 @@ public enum FailurePolicy {
      */
     @CheckForNull
     public String consoleLine(Verdict verdict) {
+        return consoleLine(verdict, true);
+    }
+
+    /**
+     * @param nextRunRetries whether the next run purges what was left; false when all that was left are changed
+     *     files the planner refused, which it would refuse again
+     */
+    @CheckForNull
+    public String consoleLine(Verdict verdict, boolean nextRunRetries) {
         if (verdict == Verdict.SUCCESS || verdict == Verdict.CANCELLED) {
             return null;
         }
         String what = verdict == Verdict.PARTIAL ? "The purge was incomplete" : "The purge failed";
+        String next = nextRunRetries
+                ? "the next run purges these changes again."
+                : "the next run does not retry the refused files: purge their pages with 'paths', or rename the files.";
         return switch (this) {
             case FAIL ->
-                what
-                        + ": failing the build (onFailure: 'fail'). Once the cause is fixed, the next run purges these changes again.";
-            case UNSTABLE ->
-                what + ": marking the build unstable (onFailure: 'unstable'). The next run purges these changes again.";
+                what + ": failing the build (onFailure: 'fail'). "
+                        + (nextRunRetries ? "Once the cause is fixed, " + next : capitalized(next));
+            case UNSTABLE -> what + ": marking the build unstable (onFailure: 'unstable'). " + capitalized(next);
             case WARN ->
                 "Warning: " + Character.toLowerCase(what.charAt(0)) + what.substring(1)
-                        + "; the build result is left as it is (onFailure: 'warn'). The next run purges these changes again.";
+                        + "; the build result is left as it is (onFailure: 'warn'). " + capitalized(next);
         };
+    }
+
+    private static String capitalized(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

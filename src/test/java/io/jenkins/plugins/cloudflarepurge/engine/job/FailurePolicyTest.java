@@ -72,4 +72,20 @@ class FailurePolicyTest {
             assertTrue(line.contains(verdict == Verdict.PARTIAL ? "incomplete" : "failed"), line);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(FailurePolicy.class)
+    void saysWhenTheNextRunWillNotRetry(FailurePolicy policy) {
+        String line = policy.consoleLine(Verdict.PARTIAL, false);
+        assertNotNull(line);
+        assertTrue(line.contains("onFailure: '" + policy.argument() + "'"), line);
+        assertTrue(
+                line.endsWith("The next run does not retry the refused files: purge their pages with 'paths', or rename"
+                        + " the files."),
+                line);
+        assertTrue(policy.consoleLine(Verdict.PARTIAL, true)
+                .toLowerCase(java.util.Locale.ROOT)
+                .endsWith("the next run purges these changes again."));
+        assertEquals(policy.consoleLine(Verdict.FAILED), policy.consoleLine(Verdict.FAILED, true));
+    }
 }
