@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Hashes the files a scan found on a few threads, each with its own {@link FileHasher}, taking the next file from a
- * shared counter. Hashing is CPU-bound once the files are in the page cache, so a second core nearly halves it; see
- * docs/benchmarks.md.
+ * shared counter. Once the files are in the page cache, reading and hashing are both CPU
+ * work, so a free second core shares it; see docs/benchmarks.md.
  */
 final class ParallelHashing {
 

@@ -210,7 +210,7 @@ public final class SiteManifest implements Serializable {
     }
 
     /**
-     * Reads what {@link #writeTo} wrote, and nothing after it.
+     * Reads what {@link #writeTo} wrote. Reads the stream to its end, which must be the manifest's end.
      *
      * @throws UnreadableManifestException if the stream is not a manifest, has another format version, is cut short
      *     or damaged

@@ -50,9 +50,12 @@ public final class SiteScanner {
     private final Notes notes = new Notes();
     private int linksFollowed;
 
-    private SiteScanner(Path root, Path realRoot) {
+    private final int maxFiles;
+
+    private SiteScanner(Path root, Path realRoot, int maxFiles) {
         this.root = root;
         this.realRoot = realRoot;
+        this.maxFiles = maxFiles;
     }
 
     /** Scans with as many threads hashing as there are processors, up to 4. */
@@ -74,6 +77,10 @@ public final class SiteScanner {
      * @throws InterruptedException if the calling thread is interrupted (the build was aborted)
      */
     public static SiteScan scan(Path siteDirectory, int threads) throws IOException, InterruptedException {
+        return scan(siteDirectory, threads, MAX_FILES);
+    }
+
+    static SiteScan scan(Path siteDirectory, int threads, int maxFiles) throws IOException, InterruptedException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, not " + threads);
         }
@@ -91,7 +98,7 @@ public final class SiteScanner {
                             + " holds the published files, such as 'public'.");
         }
         Path realRoot = siteDirectory.toRealPath();
-        SiteScanner scanner = new SiteScanner(siteDirectory, realRoot);
+        SiteScanner scanner = new SiteScanner(siteDirectory, realRoot, maxFiles);
         if (Files.isSymbolicLink(siteDirectory)) {
             scanner.notes.add(
                     "root", "The site directory " + siteDirectory + " is a symbolic link; scanning " + realRoot);
@@ -203,10 +210,10 @@ public final class SiteScanner {
     }
 
     private void add(String path, Path file) {
-        if (found.size() == MAX_FILES) {
+        if (found.size() == maxFiles) {
             throw new InvalidInputException(
                     FIELD,
-                    "The site directory " + root + " holds more than " + MAX_FILES + " files (symbolic links to"
+                    "The site directory " + root + " holds more than " + maxFiles + " files (symbolic links to"
                             + " directories included): give the directory that holds only the published files.");
         }
         found.add(new ParallelHashing.FileToHash(path, file));

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,6 +151,10 @@ public final class SiteManifestBenchmark {
             }
             cat[r] = catAll(site);
         }
+        long[] digestOnly = new long[rounds];
+        for (int r = 0; r < rounds; r++) {
+            digestOnly[r] = digestOnly(readBytes);
+        }
         if (before.totalBytes() != readBytes) {
             System.out.println("NOTE: the scan hashed " + before.totalBytes() + " bytes, the reads read " + readBytes);
         }
@@ -202,6 +207,7 @@ public final class SiteManifestBenchmark {
         row("read, " + threads + " threads", readN, mb);
         row("scan, " + threads + " threads (the default)", scanN, mb);
         row("find | xargs cat > /dev/null", cat, mb);
+        row("SHA-256 alone, same bytes, in memory", digestOnly, mb);
         System.out.printf(Locale.ROOT, "%-40s %9.1f ms%n", "rescan after the changes", rescan / 1e6);
         System.out.printf(
                 Locale.ROOT,
@@ -264,6 +270,19 @@ public final class SiteManifestBenchmark {
                 "system load average now: %.1f on %d cores (above the core count, the figures are CPU-starved)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Nanoseconds to SHA-256 as many bytes from a 64 KiB array already in memory: the digest's own cost. */
+    private static long digestOnly(long bytes) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[BUFFER_BYTES];
+        new SplittableRandom(1).nextBytes(buffer);
+        long start = System.nanoTime();
+        for (long done = 0; done < bytes; done += buffer.length) {
+            digest.update(buffer, 0, (int) Math.min(buffer.length, bytes - done));
+        }
+        digest.digest();
+        return System.nanoTime() - start;
     }
 
     /** CPU time of this process in nanoseconds, or 0 where the JVM does not say. */
