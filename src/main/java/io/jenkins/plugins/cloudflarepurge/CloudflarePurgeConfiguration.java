@@ -1,13 +1,11 @@
 package io.jenkins.plugins.cloudflarepurge;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
@@ -85,18 +83,15 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
      * @throws InvalidInputException naming the field when a value is out of range (Configuration as Code can set any)
      */
     public ApiSettings apiSettings() {
-        return ApiSettings.resolve(
-                apiBaseUrl,
-                plan,
-                orZero(urlsPerRequest),
-                orZero(urlsPerSecond),
-                orZero(maxInFlight),
-                orZero(connectTimeoutSeconds),
-                orZero(requestTimeoutSeconds));
-    }
-
-    private static int orZero(@CheckForNull Integer value) {
-        return value == null ? 0 : value;
+        return ApiSettings.builder()
+                .baseUrl(apiBaseUrl)
+                .plan(plan)
+                .urlsPerRequest(urlsPerRequest)
+                .urlsPerSecond(urlsPerSecond)
+                .maxInFlight(maxInFlight)
+                .connectTimeoutSeconds(connectTimeoutSeconds)
+                .requestTimeoutSeconds(requestTimeoutSeconds)
+                .build();
     }
 
     // ---- properties ----
@@ -134,7 +129,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** {@code FREE}, {@code PRO}, {@code BUSINESS} or {@code ENTERPRISE}; null for the default (Free). */
+    /** {@code FREE}, {@code PRO}, {@code BUSINESS} or {@code ENTERPRISE}; null to read the zone's plan from Cloudflare. */
     @CheckForNull
     public String getPlan() {
         return plan;
@@ -222,83 +217,120 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
 
     // ---- form ----
 
+    // The limits and defaults config.jelly shows, from the engine, so that the form cannot disagree with a build.
+
+    public int getMaxUrlsPerRequest() {
+        return PurgeLimits.MAX_URLS_PER_REQUEST;
+    }
+
+    public int getDefaultUrlsPerRequest() {
+        return ApiSettings.DEFAULT_PLAN.documentedUrlsPerRequest();
+    }
+
+    public int getMaxRequestsInFlight() {
+        return PurgeLimits.MAX_IN_FLIGHT;
+    }
+
+    public int getDefaultMaxInFlight() {
+        return PurgeLimits.DEFAULT_MAX_IN_FLIGHT;
+    }
+
+    public int getMaxTimeoutSeconds() {
+        return ApiSettings.MAX_TIMEOUT_SECONDS;
+    }
+
+    public long getDefaultConnectTimeoutSeconds() {
+        return CloudflareClient.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+    }
+
+    public long getDefaultRequestTimeoutSeconds() {
+        return CloudflareClient.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+    }
+
+    public String getDefaultApiBaseUrl() {
+        return CloudflareClient.DEFAULT_BASE_URL.toString();
+    }
+
+    /**
+     * The Secret text credentials of Jenkins that builds may use (not the System scope: a build could not use the
+     * default then), for an administrator; only the current value for anyone else.
+     */
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return new StandardListBoxModel()
-                .includeEmptyValue()
-                .includeMatchingAs(
-                        ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
-                .includeCurrentValue(credentialsId);
+        return PurgeForms.fillCredentialsIdItems(null, credentialsId);
     }
 
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (Util.fixEmptyAndTrim(value) == null) {
-            return FormValidation.warning(Messages.Credentials_DefaultUsed());
+        if (Util.fixEmptyAndTrim(value) == null && Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok(Messages.Global_Credentials_None()); // not a job's blank: there is no default
         }
-        return findCredential(value.trim()) == null
-                ? FormValidation.error(Messages.Credentials_NotFound())
-                : FormValidation.ok();
+        return PurgeForms.checkCredentialsId(null, value);
     }
 
+    // The checks below parse only their own value and the drop-down is a fixed list: no permission is needed, so
+    // that a user who may only read the configuration sees it as it is.
+
     public FormValidation doCheckZoneId(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return PurgeForms.checkZoneId(value, true);
+        return PurgeForms.checkZoneIdValue(value);
     }
 
     public FormValidation doCheckUrlPrefixes(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return PurgeForms.checkUrlPrefixes(value, true);
+        return PurgeForms.checkUrlPrefixValues(value);
     }
 
     public ListBoxModel doFillPlanItems() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         ListBoxModel items = new ListBoxModel();
+        items.add(Messages.Form_Plan_Detect(), "");
         for (CloudflarePlan p : CloudflarePlan.values()) {
-            items.add(
-                    p == ApiSettings.DEFAULT_PLAN ? Messages.Form_Plan_Default(p.displayName()) : p.displayName(),
-                    p.name());
+            items.add(p.displayName(), p.name());
         }
         return items;
     }
 
     public FormValidation doCheckUrlsPerRequest(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkNumber(value, PurgeLimits.DEFAULT_URLS_PER_REQUEST, ApiSettings::checkUrlsPerRequest);
+        return checkNumber(
+                value,
+                Messages.Form_UrlsPerRequest_Default(
+                        CloudflarePlan.FREE.documentedUrlsPerRequest(),
+                        CloudflarePlan.ENTERPRISE.documentedUrlsPerRequest()),
+                ApiSettings::checkUrlsPerRequest);
     }
 
     public FormValidation doCheckUrlsPerSecond(@QueryParameter String value, @QueryParameter String plan) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        int planDefault;
+        CloudflarePlan chosen = null;
         try {
-            planDefault = ApiSettings.parsePlan(plan).urlsPerSecond();
+            chosen = Util.fixEmptyAndTrim(plan) == null ? null : ApiSettings.parsePlan(plan);
         } catch (InvalidInputException e) {
-            planDefault = ApiSettings.DEFAULT_PLAN.urlsPerSecond();
+            // the plan field reports its own problem; this one then speaks of the zone's plan
         }
-        return checkNumber(value, planDefault, ApiSettings::checkUrlsPerSecond);
+        return checkNumber(
+                value,
+                chosen == null
+                        ? Messages.Form_Number_DetectedPlanDefault(ApiSettings.DEFAULT_PLAN.urlsPerSecond())
+                        : Messages.Form_Number_PlanDefault(chosen.displayName(), chosen.urlsPerSecond()),
+                ApiSettings::checkUrlsPerSecond);
     }
 
     public FormValidation doCheckMaxInFlight(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkNumber(value, PurgeLimits.DEFAULT_MAX_IN_FLIGHT, ApiSettings::checkMaxInFlight);
+        return checkNumber(
+                value, Messages.Form_Number_Default(PurgeLimits.DEFAULT_MAX_IN_FLIGHT), ApiSettings::checkMaxInFlight);
     }
 
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkTimeout(value, (int) CloudflareClient.DEFAULT_CONNECT_TIMEOUT.toSeconds(), "Connect timeout");
+        return checkTimeout(value, getDefaultConnectTimeoutSeconds(), Messages.Form_ConnectTimeout());
     }
 
     public FormValidation doCheckRequestTimeoutSeconds(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkTimeout(value, (int) CloudflareClient.DEFAULT_REQUEST_TIMEOUT.toSeconds(), "Request timeout");
+        return checkTimeout(value, getDefaultRequestTimeoutSeconds(), Messages.Form_RequestTimeout());
     }
 
     public FormValidation doCheckApiBaseUrl(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return PurgeForms.toValidation(ApiSettings.checkBaseUrl(value));
     }
 
-    /** Proves the token active and allowed to purge the zone, with the values in the form (not yet saved). */
+    /**
+     * Proves the token active and allowed to purge the zone, with the values in the form (not yet saved): the
+     * credential as a build would find it as the default, and the API base URL and timeouts as typed.
+     */
     @POST
     public FormValidation doTestConnection(
             @QueryParameter String credentialsId,
@@ -312,22 +344,33 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         if (id == null) {
             return FormValidation.error(Messages.TestConnection_NoCredentials());
         }
-        StringCredentials credential = findCredential(id);
+        ApiSettings api;
+        try {
+            api = ApiSettings.builder()
+                    .baseUrl(apiBaseUrl)
+                    .connectTimeoutSeconds(parseOrZero(connectTimeoutSeconds))
+                    .requestTimeoutSeconds(parseOrZero(requestTimeoutSeconds))
+                    .build();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        List<DomainRequirement> requirements = CredentialsLookup.requirements(api.baseUrl());
+        StringCredentials credential = CredentialsLookup.forBuildsOnJenkins(id, requirements);
         if (credential == null) {
-            return FormValidation.error(Messages.TestConnection_NotFound(id));
+            return FormValidation.error(
+                    CredentialsLookup.isSystemScoped(id, requirements)
+                            ? Messages.TestConnection_SystemScoped(id)
+                            : Messages.TestConnection_NotFound(id));
         }
         try {
-            ApiSettings api = ApiSettings.resolve(
-                    apiBaseUrl, null, 0, 0, 0, parseOrZero(connectTimeoutSeconds), parseOrZero(requestTimeoutSeconds));
-            ApiToken token = ApiToken.of(credential.getSecret().getPlainText());
-            CloudflareClient client = PurgeService.client(api, token);
-            ConnectionCheck.Result result = ConnectionCheck.run(client, zoneId, urlPrefixes);
+            ApiToken token = CredentialsLookup.parse(credential, id, Messages.TestConnection_Caller());
+            ConnectionCheck.Result result = ConnectionCheck.run(PurgeService.client(api, token), zoneId, urlPrefixes);
             return switch (result.level()) {
                 case OK -> FormValidation.ok(result.message());
                 case WARNING -> FormValidation.warning(result.message());
                 case ERROR -> FormValidation.error(result.message());
             };
-        } catch (InvalidInputException e) {
+        } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -335,14 +378,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         }
     }
 
-    @CheckForNull
-    private static StringCredentials findCredential(String id) {
-        return CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(
-                        StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.withId(id));
-    }
-
+    /** A number as typed; 0 (the default) when blank or not a number, which the field's own check reports. */
     private static int parseOrZero(@CheckForNull String value) {
         try {
             return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
@@ -355,19 +391,19 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         Optional<String> check(int value);
     }
 
-    private static FormValidation checkNumber(@CheckForNull String value, int defaultValue, RangeCheck check) {
+    private static FormValidation checkNumber(@CheckForNull String value, String whenEmpty, RangeCheck check) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
-            return FormValidation.ok(Messages.Form_Number_Default(defaultValue));
+            return FormValidation.ok(whenEmpty);
         }
         try {
             return PurgeForms.toValidation(check.check(Integer.parseInt(text)));
         } catch (NumberFormatException e) {
-            return FormValidation.error("'" + text + "' is not a whole number.");
+            return FormValidation.error(Messages.Form_NotAWholeNumber(text));
         }
     }
 
-    private static FormValidation checkTimeout(@CheckForNull String value, int defaultSeconds, String field) {
+    private static FormValidation checkTimeout(@CheckForNull String value, long defaultSeconds, String field) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
             return FormValidation.ok(Messages.Form_Timeout_Default(defaultSeconds));
@@ -375,7 +411,7 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
         try {
             return PurgeForms.toValidation(ApiSettings.checkTimeout(field, Integer.parseInt(text)));
         } catch (NumberFormatException e) {
-            return FormValidation.error("'" + text + "' is not a whole number of seconds.");
+            return FormValidation.error(Messages.Form_NotWholeSeconds(text));
         }
     }
 }

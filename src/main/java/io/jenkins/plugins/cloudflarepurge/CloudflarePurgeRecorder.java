@@ -5,6 +5,8 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
@@ -20,6 +22,8 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
+import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -104,6 +108,28 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
     @DataBoundSetter
     public void setSourceRoot(@CheckForNull String sourceRoot) {
         arguments.setSourceRoot(PurgeForms.text(sourceRoot));
+    }
+
+    /** The workspace folder of the published site; its files' content, not the changelog, says what changed. */
+    @CheckForNull
+    public String getSiteDirectory() {
+        return arguments.getSiteDirectory();
+    }
+
+    @DataBoundSetter
+    public void setSiteDirectory(@CheckForNull String siteDirectory) {
+        arguments.setSiteDirectory(PurgeForms.text(siteDirectory));
+    }
+
+    /** The repository whose changelog is purged, when the run checks out several. */
+    @CheckForNull
+    public String getRepository() {
+        return arguments.getRepository();
+    }
+
+    @DataBoundSetter
+    public void setRepository(@CheckForNull String repository) {
+        arguments.setRepository(PurgeForms.text(repository));
     }
 
     @CheckForNull
@@ -258,9 +284,11 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
         return "UNSTABLE".equalsIgnoreCase(getResultThreshold()) ? Result.UNSTABLE : Result.SUCCESS;
     }
 
+    /** Only {@code siteDirectory} reads the workspace; without it the purge runs even when there is none. */
     @Override
     public boolean requiresWorkspace() {
-        return false;
+        String siteDirectory = arguments.getSiteDirectory();
+        return siteDirectory != null && !siteDirectory.isBlank();
     }
 
     @Override
@@ -268,15 +296,29 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
         return BuildStepMonitor.STEP; // the previous build's purge is recorded before this one looks for it
     }
 
+    /** Called with the build's workspace whenever it has one (core's {@code BuildStepCompatibilityLayer}). */
     @Override
-    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, AbortException {
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        purge(run, workspace, listener);
+    }
+
+    /** Called when the build has no workspace; never with siteDirectory ({@link #requiresWorkspace()}). */
+    @Override
+    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        purge(run, null, listener);
+    }
+
+    private void purge(Run<?, ?> run, @CheckForNull FilePath workspace, TaskListener listener)
+            throws InterruptedException, IOException {
         Result result = run.getResult();
         Result threshold = threshold();
         if (result != null && result.isWorseThan(threshold)) {
             listener.getLogger().println(Messages.Recorder_NotRun(result, threshold));
             return;
         }
-        PurgeReport report = PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, listener);
+        PurgeReport report =
+                PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, workspace, listener);
         switch (report.getOutcome()) {
             case FAILURE -> throw new AbortException(report.getSummary());
             case UNSTABLE -> run.setResult(Result.UNSTABLE);
@@ -309,8 +351,7 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return Messages.CloudflarePurgeRecorder_DisplayName();
         }
 
-        public ListBoxModel doFillResultThresholdItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillResultThresholdItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.Recorder_Threshold_Success(), "SUCCESS");
             items.add(Messages.Recorder_Threshold_Unstable(), "UNSTABLE");
@@ -327,87 +368,76 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return PurgeForms.checkCredentialsId(item, value);
         }
 
-        public FormValidation doCheckZoneId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkZoneId(value, false);
+        // The checks below parse only their own value (and the source root), the drop-downs are fixed lists: no
+        // permission is needed, so that the Snippet Generator works for users who may only read.
+
+        public FormValidation doCheckZoneId(@QueryParameter String value) {
+            return PurgeForms.checkZoneId(value);
         }
 
-        public FormValidation doCheckUrlPrefixes(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkUrlPrefixes(value, false);
+        public FormValidation doCheckUrlPrefixes(@QueryParameter String value) {
+            return PurgeForms.checkUrlPrefixes(value);
         }
 
-        public FormValidation doCheckSourceRoot(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckSourceRoot(@QueryParameter String value) {
             return PurgeForms.checkSourceRoot(value);
         }
 
-        public FormValidation doCheckIncludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIncludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckExcludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExcludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckIndexDocuments(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIndexDocuments(@QueryParameter String value) {
             return PurgeForms.checkIndexDocuments(value);
         }
 
-        public FormValidation doCheckExtraUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExtraUrls(@QueryParameter String value) {
             return PurgeForms.checkExtraUrls(value);
         }
 
-        public FormValidation doCheckVariants(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckVariants(@QueryParameter String value) {
             return PurgeForms.checkVariants(value);
         }
 
-        public FormValidation doCheckTags(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckTags(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.TAGS, value);
         }
 
-        public FormValidation doCheckHosts(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckHosts(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.HOSTS, value);
         }
 
-        public FormValidation doCheckPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPrefixes(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.PREFIXES, value);
         }
 
-        public FormValidation doCheckPaths(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPaths(@QueryParameter String value) {
             return PurgeForms.checkPaths(value);
         }
 
-        public FormValidation doCheckMaxUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckMaxUrls(@QueryParameter String value) {
             return PurgeForms.checkMaxUrls(value);
         }
 
-        public ListBoxModel doFillFallbackItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillFallbackItems() {
             return PurgeForms.fallbackItems();
         }
 
-        public ListBoxModel doFillOnFailureItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillOnFailureItems() {
             return PurgeForms.onFailureItems();
+        }
+
+        /** For config.jelly: the engine's defaults, so that an untouched form saves what a build would use. */
+        public String getDefaultIndexDocuments() {
+            return PlannerSettings.DEFAULT_INDEX_DOCUMENTS;
+        }
+
+        public int getDefaultMaxUrls() {
+            return PlannerSettings.DEFAULT_MAX_URLS;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.cloudflarepurge;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -12,9 +13,13 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
+import java.io.IOException;
+import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -29,13 +34,16 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code cloudflarePurge}: purges Cloudflare's cache for the changes since the last successful purge, or for what
- * the arguments name. Every argument is optional where Manage Jenkins has a default. Needs no workspace or node.
+ * the arguments name. Every argument is optional where Manage Jenkins has a default. Needs no workspace or node,
+ * except with {@code siteDirectory}.
  * Returns a map of plain values (mode, counts, request ids, the URLs of a dry run, verdict) that a script reads
  * without approval.
  */
 public final class CloudflarePurgeStep extends Step implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOGGER = Logger.getLogger(CloudflarePurgeStep.class.getName());
 
     static final String FUNCTION_NAME = "cloudflarePurge";
 
@@ -95,6 +103,28 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
     @DataBoundSetter
     public void setSourceRoot(@CheckForNull String sourceRoot) {
         arguments.setSourceRoot(PurgeForms.text(sourceRoot));
+    }
+
+    /** The workspace folder of the published site; its files' content, not the changelog, says what changed. */
+    @CheckForNull
+    public String getSiteDirectory() {
+        return arguments.getSiteDirectory();
+    }
+
+    @DataBoundSetter
+    public void setSiteDirectory(@CheckForNull String siteDirectory) {
+        arguments.setSiteDirectory(PurgeForms.text(siteDirectory));
+    }
+
+    /** The repository whose changelog is purged, when the run checks out several. */
+    @CheckForNull
+    public String getRepository() {
+        return arguments.getRepository();
+    }
+
+    @DataBoundSetter
+    public void setRepository(@CheckForNull String repository) {
+        arguments.setRepository(PurgeForms.text(repository));
     }
 
     @CheckForNull
@@ -254,7 +284,9 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            PurgeReport report = PurgeService.purge(FUNCTION_NAME, arguments, run, listener);
+            // Null outside node: only siteDirectory needs it, and PurgeService says so then.
+            FilePath workspace = getContext().get(FilePath.class);
+            PurgeReport report = PurgeService.purge(FUNCTION_NAME, arguments, run, workspace, listener);
             switch (report.getOutcome()) {
                 case FAILURE -> throw new AbortException(FUNCTION_NAME + ": " + report.getSummary());
                 case UNSTABLE -> {
@@ -269,11 +301,35 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             }
             return report.toMap();
         }
+
+        /**
+         * A restart of the controller stopped the purge's thread; the step cannot pick it up again (the default
+         * fails it with a generic message). Say in the build's console what that means for the cache first.
+         */
+        @Override
+        public void onResume() {
+            try {
+                TaskListener listener = getContext().get(TaskListener.class);
+                if (listener != null) {
+                    listener.getLogger().println(Messages.Step_Resumed());
+                }
+            } catch (IOException e) {
+                LOGGER.log(Level.FINE, "No console to explain the failed resume in", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.onResume();
+        }
     }
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        /**
+         * A workspace ({@link FilePath}) is not required: {@link StepDescriptor#getRequiredContext} lists what the
+         * step cannot do without, and Pipeline would then refuse it outside {@code node}. Only {@code siteDirectory}
+         * needs one; the execution asks for it and gets null outside {@code node}.
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
@@ -299,87 +355,76 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
             return PurgeForms.checkCredentialsId(item, value);
         }
 
-        public FormValidation doCheckZoneId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkZoneId(value, false);
+        // The checks below parse only their own value (and the source root), the drop-downs are fixed lists: no
+        // permission is needed, so that the Snippet Generator works for users who may only read.
+
+        public FormValidation doCheckZoneId(@QueryParameter String value) {
+            return PurgeForms.checkZoneId(value);
         }
 
-        public FormValidation doCheckUrlPrefixes(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
-            return PurgeForms.checkUrlPrefixes(value, false);
+        public FormValidation doCheckUrlPrefixes(@QueryParameter String value) {
+            return PurgeForms.checkUrlPrefixes(value);
         }
 
-        public FormValidation doCheckSourceRoot(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckSourceRoot(@QueryParameter String value) {
             return PurgeForms.checkSourceRoot(value);
         }
 
-        public FormValidation doCheckIncludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIncludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckExcludes(
-                @AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value,
-                @QueryParameter String sourceRoot) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExcludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }
 
-        public FormValidation doCheckIndexDocuments(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckIndexDocuments(@QueryParameter String value) {
             return PurgeForms.checkIndexDocuments(value);
         }
 
-        public FormValidation doCheckExtraUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckExtraUrls(@QueryParameter String value) {
             return PurgeForms.checkExtraUrls(value);
         }
 
-        public FormValidation doCheckVariants(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckVariants(@QueryParameter String value) {
             return PurgeForms.checkVariants(value);
         }
 
-        public FormValidation doCheckTags(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckTags(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.TAGS, value);
         }
 
-        public FormValidation doCheckHosts(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckHosts(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.HOSTS, value);
         }
 
-        public FormValidation doCheckPrefixes(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPrefixes(@QueryParameter String value) {
             return PurgeForms.checkExplicit(PurgeScope.Kind.PREFIXES, value);
         }
 
-        public FormValidation doCheckPaths(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckPaths(@QueryParameter String value) {
             return PurgeForms.checkPaths(value);
         }
 
-        public FormValidation doCheckMaxUrls(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            PurgeForms.checkConfigure(item);
+        public FormValidation doCheckMaxUrls(@QueryParameter String value) {
             return PurgeForms.checkMaxUrls(value);
         }
 
-        public ListBoxModel doFillFallbackItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillFallbackItems() {
             return PurgeForms.fallbackItems();
         }
 
-        public ListBoxModel doFillOnFailureItems(@AncestorInPath @CheckForNull Item item) {
-            PurgeForms.checkConfigure(item);
+        public ListBoxModel doFillOnFailureItems() {
             return PurgeForms.onFailureItems();
+        }
+
+        /** For config.jelly: the engine's defaults, so that an untouched form saves what a build would use. */
+        public String getDefaultIndexDocuments() {
+            return PlannerSettings.DEFAULT_INDEX_DOCUMENTS;
+        }
+
+        public int getDefaultMaxUrls() {
+            return PlannerSettings.DEFAULT_MAX_URLS;
         }
     }
 }

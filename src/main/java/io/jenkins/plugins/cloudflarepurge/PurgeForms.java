@@ -3,6 +3,7 @@ package io.jenkins.plugins.cloudflarepurge;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Item;
@@ -28,10 +29,10 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
 
 /**
- * The form validation and drop-downs that the step's and the post-build action's descriptors share. Each public
- * method first checks that the user may configure the context: {@link Jenkins#ADMINISTER} without an item,
- * {@link Item#CONFIGURE} with one (credential drop-downs as in the Credentials plugin's consumer guide). The rules
- * themselves are the engine's, so a form says what a build would.
+ * The form validation and drop-downs that the step's and the post-build action's descriptors share. The rules are
+ * the engine's, so a form says what a build would. Only the credential methods check permissions, as the Credentials
+ * plugin's consumer guide says; the other checks parse nothing but their own values and the drop-downs are fixed
+ * lists, so that read-only users of the Snippet Generator and of Manage Jenkins get working forms.
  */
 final class PurgeForms {
 
@@ -44,69 +45,82 @@ final class PurgeForms {
         return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    /** Throws {@code AccessDeniedException3} (HTTP 403) unless the user may configure the context. */
-    static void checkConfigure(@CheckForNull Item item) {
-        if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else {
-            item.checkPermission(Item.CONFIGURE);
-        }
-    }
-
     static FormValidation toValidation(Optional<String> problem) {
         return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 
+    /** Whether the user may see the credentials of the context (the consumer guide's rule). */
+    private static boolean maySeeCredentials(@CheckForNull Item item) {
+        return item == null
+                ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    /**
+     * The Secret text credentials a build of the item could use (without an item: those of Jenkins that builds
+     * may use); only the current value for a user who may not see them.
+     */
     static ListBoxModel fillCredentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
         String current = credentialsId == null ? "" : credentialsId;
-        if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+        if (!maySeeCredentials(item)) {
             result.includeCurrentValue(current);
             return result;
         }
         result.includeEmptyValue();
+        List<DomainRequirement> requirements = CredentialsLookup.requirements();
         if (item == null) {
             result.includeMatchingAs(
-                    ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
+                    ACL.SYSTEM2,
+                    Jenkins.get(),
+                    StringCredentials.class,
+                    requirements,
+                    CredentialsLookup.usableByBuilds());
         } else {
             result.includeMatchingAs(
-                    authentication(item), item, StringCredentials.class, List.of(), CredentialsMatchers.always());
+                    authentication(item), item, StringCredentials.class, requirements, CredentialsMatchers.always());
         }
         result.includeCurrentValue(current);
         return result;
     }
 
     static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String value) {
-        if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+        if (!maySeeCredentials(item)) {
             return FormValidation.ok();
         }
         String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
-            return FormValidation.ok(Messages.Credentials_DefaultUsed());
+            String fallback = CloudflarePurgeConfiguration.get().getCredentialsId();
+            return fallback == null
+                    ? FormValidation.warning(Messages.Credentials_NoDefault())
+                    : FormValidation.ok(Messages.Credentials_DefaultUsed(fallback));
         }
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.Credentials_Expression());
         }
+        List<DomainRequirement> requirements = CredentialsLookup.requirements();
         boolean missing = item == null
                 ? CredentialsProvider.listCredentialsInItemGroup(
                                 StringCredentials.class,
                                 Jenkins.get(),
                                 ACL.SYSTEM2,
-                                List.of(),
-                                CredentialsMatchers.withId(id))
+                                requirements,
+                                CredentialsMatchers.allOf(
+                                        CredentialsMatchers.withId(id), CredentialsLookup.usableByBuilds()))
                         .isEmpty()
                 : CredentialsProvider.listCredentialsInItem(
                                 StringCredentials.class,
                                 item,
                                 authentication(item),
-                                List.of(),
+                                requirements,
                                 CredentialsMatchers.withId(id))
                         .isEmpty();
-        return missing ? FormValidation.error(Messages.Credentials_NotFound()) : FormValidation.ok();
+        if (!missing) {
+            return FormValidation.ok();
+        }
+        return item == null && CredentialsLookup.isSystemScoped(id, requirements)
+                ? FormValidation.error(Messages.Credentials_SystemScoped())
+                : FormValidation.error(Messages.Credentials_NotFound());
     }
 
     /** Whom a build of the item runs as: its credentials are the ones it can use. */
@@ -114,19 +128,37 @@ final class PurgeForms {
         return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 
-    /** @param global whether this is the global default (blank is then simply unset) */
-    static FormValidation checkZoneId(@CheckForNull String value, boolean global) {
+    /** A job's zone ID: blank falls back to the global default when there is one. */
+    static FormValidation checkZoneId(@CheckForNull String value) {
         if (Util.fixEmptyAndTrim(value) == null) {
-            return global ? FormValidation.ok() : FormValidation.ok(Messages.Form_ZoneId_Default());
+            String fallback = CloudflarePurgeConfiguration.get().getZoneId();
+            return fallback == null
+                    ? FormValidation.warning(Messages.Form_ZoneId_NoDefault())
+                    : FormValidation.ok(Messages.Form_ZoneId_Default(fallback));
         }
-        return toValidation(PurgeInputs.zoneIdProblem(value));
+        return checkZoneIdValue(value);
     }
 
-    static FormValidation checkUrlPrefixes(@CheckForNull String value, boolean global) {
-        List<String> prefixes = PurgeSettings.values(value, false);
-        if (prefixes.isEmpty()) {
-            return global ? FormValidation.ok() : FormValidation.ok(Messages.Form_UrlPrefixes_Default());
+    /** A zone ID as typed; blank is fine (unset). */
+    static FormValidation checkZoneIdValue(@CheckForNull String value) {
+        return Util.fixEmptyAndTrim(value) == null
+                ? FormValidation.ok()
+                : toValidation(PurgeInputs.zoneIdProblem(value));
+    }
+
+    /** A job's URL prefixes: blank falls back to the global ones, for the global zone only. */
+    static FormValidation checkUrlPrefixes(@CheckForNull String value) {
+        if (PurgeSettings.values(value, false).isEmpty()) {
+            return PurgeSettings.values(CloudflarePurgeConfiguration.get().getUrlPrefixes(), false)
+                            .isEmpty()
+                    ? FormValidation.ok(Messages.Form_UrlPrefixes_NoDefault())
+                    : FormValidation.ok(Messages.Form_UrlPrefixes_Default());
         }
+        return checkUrlPrefixValues(value);
+    }
+
+    static FormValidation checkUrlPrefixValues(@CheckForNull String value) {
+        List<String> prefixes = PurgeSettings.values(value, false);
         for (String prefix : prefixes) {
             Optional<String> problem = PlannerSettings.checkPrefix(prefix);
             if (problem.isPresent()) {
@@ -194,7 +226,7 @@ final class PurgeForms {
         try {
             return toValidation(PlannerSettings.checkMaxUrls(Integer.parseInt(text)));
         } catch (NumberFormatException e) {
-            return FormValidation.error("'" + text + "' is not a whole number.");
+            return FormValidation.error(Messages.Form_NotAWholeNumber(text));
         }
     }
 
@@ -222,6 +254,8 @@ final class PurgeForms {
             PurgeArguments.URL_PREFIXES,
             PurgeArguments.PURGE_EVERYTHING,
             PurgeArguments.SOURCE_ROOT,
+            PurgeArguments.SITE_DIRECTORY,
+            PurgeArguments.REPOSITORY,
             PurgeArguments.INCLUDES,
             PurgeArguments.EXCLUDES,
             PurgeArguments.INDEX_DOCUMENTS,

@@ -22,8 +22,10 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * Every web method of the plugin refuses a user who may only read: HTTP 403. "Test connection" answers only POST
- * with a crumb.
+ * Who may call the plugin's web methods. Checks that parse only their own value and fixed drop-downs answer anyone
+ * who can reach them, so that the Snippet Generator and a read-only view of Manage Jenkins work; the credential
+ * drop-downs and checks follow the Credentials plugin's consumer guide (only the current value, no list, for a user
+ * who may not see credentials); "Test connection" answers only an administrator's POST with a crumb.
  */
 @WithJenkins
 class CloudflarePurgePermissionsITest {
@@ -32,10 +34,8 @@ class CloudflarePurgePermissionsITest {
     private static final String RECORDER = "descriptorByName/" + CloudflarePurgeRecorder.class.getName() + "/";
     private static final String GLOBAL = "descriptorByName/" + CloudflarePurgeConfiguration.class.getName() + "/";
 
-    /** The form methods the step's and the recorder's descriptors have. */
-    private static final List<String> SHARED = List.of(
-            "fillCredentialsIdItems",
-            "checkCredentialsId?value=x",
+    /** The parse-only checks and fixed drop-downs the step's and the recorder's descriptors have. */
+    private static final List<String> OPEN = List.of(
             "checkZoneId?value=x",
             "checkUrlPrefixes?value=x",
             "checkSourceRoot?value=x",
@@ -52,9 +52,7 @@ class CloudflarePurgePermissionsITest {
             "fillFallbackItems",
             "fillOnFailureItems");
 
-    private static final List<String> GLOBAL_METHODS = List.of(
-            "fillCredentialsIdItems",
-            "checkCredentialsId?value=x",
+    private static final List<String> GLOBAL_OPEN = List.of(
             "checkZoneId?value=x",
             "checkUrlPrefixes?value=x",
             "fillPlanItems",
@@ -99,34 +97,49 @@ class CloudflarePurgePermissionsITest {
         return page.getWebResponse().getStatusCode();
     }
 
-    @Test
-    void aReaderGets403FromEveryFormMethodWithoutAJob() throws Exception {
-        for (String method : SHARED) {
-            assertEquals(403, status("reader", STEP + method), STEP + method);
-            assertEquals(403, status("reader", RECORDER + method), RECORDER + method);
-        }
-        assertEquals(403, status("reader", RECORDER + "fillResultThresholdItems"));
-        for (String method : GLOBAL_METHODS) {
-            assertEquals(403, status("reader", GLOBAL + method), GLOBAL + method);
-        }
-        assertEquals(200, status("admin", STEP + "checkZoneId?value=x"), "an administrator may");
-        assertEquals(200, status("admin", GLOBAL + "checkZoneId?value=x"));
+    private String body(String user, String relative) throws Exception {
+        JenkinsRule.WebClient web = j.createWebClient();
+        web.login(user);
+        return web.goTo(relative, null).getWebResponse().getContentAsString();
     }
 
     @Test
-    void aUserWhoMayOnlyReadTheJobGets403FromItsChecks() throws Exception {
-        for (String method : SHARED) {
-            if (method.startsWith("fillCredentialsIdItems") || method.startsWith("checkCredentialsId")) {
-                continue; // the Credentials plugin's guide: only the current value, no list; checked below
-            }
-            assertEquals(403, status("viewer", "job/site/" + STEP + method), method);
+    void aReaderGetsTheChecksAndDropDownsThatNeedNoPermission() throws Exception {
+        for (String method : OPEN) {
+            assertEquals(200, status("reader", STEP + method), STEP + method);
+            assertEquals(200, status("reader", RECORDER + method), RECORDER + method);
+            assertEquals(200, status("viewer", "job/site/" + STEP + method), "job/site/" + STEP + method);
         }
-        JenkinsRule.WebClient web = j.createWebClient();
-        web.login("viewer");
-        String list = web.goTo("job/site/" + STEP + "fillCredentialsIdItems?credentialsId=current", null)
-                .getWebResponse()
-                .getContentAsString();
-        assertFalse(list.contains(CloudflareStub.CREDENTIALS_ID), list);
+        assertEquals(200, status("reader", RECORDER + "fillResultThresholdItems"));
+        for (String method : GLOBAL_OPEN) {
+            assertEquals(200, status("reader", GLOBAL + method), GLOBAL + method);
+        }
+        assertTrue(body("reader", STEP + "fillFallbackItems").contains("\"everything\""), "the list is filled");
+        assertTrue(body("reader", STEP + "checkZoneId?value=example.com").contains("zone name"), "and checked");
+    }
+
+    @Test
+    void aUserWhoMayNotSeeCredentialsGetsOnlyTheCurrentValue() throws Exception {
+        List<String> lists = List.of(
+                STEP + "fillCredentialsIdItems?credentialsId=current",
+                RECORDER + "fillCredentialsIdItems?credentialsId=current",
+                GLOBAL + "fillCredentialsIdItems?credentialsId=current",
+                "job/site/" + STEP + "fillCredentialsIdItems?credentialsId=current");
+        for (String list : lists) {
+            String json = body(list.startsWith("job/") ? "viewer" : "reader", list);
+            assertTrue(json.contains("current"), list + ": " + json);
+            assertFalse(json.contains(CloudflareStub.CREDENTIALS_ID), list + ": " + json);
+        }
+        assertTrue(body("admin", GLOBAL + "fillCredentialsIdItems").contains(CloudflareStub.CREDENTIALS_ID));
+        assertTrue(
+                body("admin", "job/site/" + STEP + "fillCredentialsIdItems").contains(CloudflareStub.CREDENTIALS_ID));
+
+        // No check tells a reader whether a credential exists.
+        String missing = body("reader", GLOBAL + "checkCredentialsId?value=nope");
+        assertFalse(missing.contains("error"), missing);
+        String known = body("viewer", "job/site/" + STEP + "checkCredentialsId?value=nope");
+        assertFalse(known.contains("error"), known);
+        assertTrue(body("admin", GLOBAL + "checkCredentialsId?value=nope").contains("error"));
     }
 
     @Test

@@ -65,7 +65,8 @@ class CloudflarePurgeRecorderITest {
         j.assertLogContains("purge urls, 3 changed files, 2 URLs, 1 request.", second);
         j.assertLogNotContains(TOKEN, second);
         assertEquals(
-                2, second.getAction(CloudflarePurgeAction.class).getReport().getPurged());
+                2,
+                second.getAction(CloudflarePurgeAction.class).getPurges().get(0).getPurged());
     }
 
     @Test
@@ -119,6 +120,7 @@ class CloudflarePurgeRecorderITest {
         recorder.setIncludes("**/*.css");
         recorder.setExcludes("drafts/**");
         recorder.setExtraUrls("/sitemap.xml");
+        recorder.setIndexDocuments(""); // none: the form must not put its default back
         recorder.setVariants("CF-Device-Type: mobile");
         recorder.setMaxUrls(42);
         recorder.setFallback("prefixes");

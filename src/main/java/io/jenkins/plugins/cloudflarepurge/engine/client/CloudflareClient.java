@@ -118,19 +118,29 @@ public final class CloudflareClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(purgeBody(kind, items)))
                 .build();
         FailureClassifier classifier = FailureClassifier.purge(zone);
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .handle((response, error) -> {
-                    try {
-                        if (error != null) {
-                            throw transportFailure(error, classifier);
-                        }
-                        JsonNode body = successBody(response, classifier);
-                        return PurgeReceipt.accepted(
-                                body.path("result").path("id").asText(""));
-                    } catch (CloudflareException e) {
-                        return PurgeReceipt.failed(e);
-                    }
-                });
+        CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        CompletableFuture<PurgeReceipt> receipt = exchange.handle((response, error) -> {
+            try {
+                if (error != null) {
+                    throw transportFailure(error, classifier);
+                }
+                JsonNode body = successBody(response, classifier);
+                return PurgeReceipt.accepted(body.path("result").path("id").asText(""))
+                        .withRateLimit(RateLimitHeaders.status(response.headers()));
+            } catch (CloudflareException e) {
+                return PurgeReceipt.failed(e)
+                        .withRateLimit(
+                                response == null ? Optional.empty() : RateLimitHeaders.status(response.headers()));
+            }
+        });
+        // Cancelling the receipt (an aborted build) cancels the HTTP exchange too, which a dependent future does not.
+        receipt.whenComplete((r, e) -> {
+            if (receipt.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return receipt;
     }
 
     /** Sends one purge request and waits for its answer; returns Cloudflare's request id. */
@@ -167,6 +177,19 @@ public final class CloudflareClient {
                     zone.path("status").asText("")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Reads a zone's plan ({@code GET /zones/{zone_id}}); needs the Zone Read permission, which a purge-only token
+     * lacks (then a {@link CloudflareException} says so).
+     */
+    public ZonePlan zonePlan(String zoneId) throws CloudflareException, InterruptedException {
+        String zone = PurgeInputs.checkZoneId(zoneId);
+        JsonNode plan = get("/zones/" + zone, FailureClassifier.zoneRead(zone))
+                .path("result")
+                .path("plan");
+        return new ZonePlan(
+                plan.path("id").asText(""), plan.path("name").asText(""), plan.path("legacy_id").asText(""));
     }
 
     /**

@@ -14,17 +14,22 @@ public final class PurgeReceipt {
     @CheckForNull
     private final CloudflareException failure;
 
-    private PurgeReceipt(String requestId, @CheckForNull CloudflareException failure) {
+    @CheckForNull
+    private final RateLimitStatus rateLimit;
+
+    private PurgeReceipt(
+            String requestId, @CheckForNull CloudflareException failure, @CheckForNull RateLimitStatus rateLimit) {
         this.requestId = requestId;
         this.failure = failure;
+        this.rateLimit = rateLimit;
     }
 
     public static PurgeReceipt accepted(String requestId) {
-        return new PurgeReceipt(requestId, null);
+        return new PurgeReceipt(requestId, null, null);
     }
 
     public static PurgeReceipt failed(CloudflareException failure) {
-        return new PurgeReceipt("", failure);
+        return new PurgeReceipt("", failure, null);
     }
 
     public boolean isAccepted() {
@@ -38,5 +43,15 @@ public final class PurgeReceipt {
 
     public Optional<CloudflareException> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /** This receipt with the general API quota the answer reported ({@code Ratelimit} headers), if any. */
+    public PurgeReceipt withRateLimit(Optional<RateLimitStatus> status) {
+        return status.isEmpty() ? this : new PurgeReceipt(requestId, failure, status.get());
+    }
+
+    /** The token's general API quota as this answer reported it, if it did. */
+    public Optional<RateLimitStatus> rateLimit() {
+        return Optional.ofNullable(rateLimit);
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,8 @@ public final class RateLimitHeaders {
     static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
     private static final Pattern RESET = Pattern.compile("(?:^|[;,\\s])(?:t|reset)\\s*=\\s*(\\d+)");
+    private static final Pattern REMAINING = Pattern.compile("(?:^|[;,\\s])(?:r|remaining)\\s*=\\s*(\\d{1,9})");
+    private static final Pattern QUOTA = Pattern.compile("(?:^|[;,\\s])(?:q|limit)\\s*=\\s*(\\d{1,9})");
 
     private RateLimitHeaders() {}
 
@@ -29,6 +32,28 @@ public final class RateLimitHeaders {
             return retryAfter;
         }
         return headers.firstValue("Ratelimit").flatMap(RateLimitHeaders::parseRatelimitReset);
+    }
+
+    /** The general API quota an answer reports, if its {@code Ratelimit} header gives requests left and a reset. */
+    public static Optional<RateLimitStatus> status(HttpHeaders headers) {
+        Optional<String> ratelimit = headers.firstValue("Ratelimit");
+        if (ratelimit.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher remaining = REMAINING.matcher(ratelimit.get());
+        Optional<Duration> reset = parseRatelimitReset(ratelimit.get());
+        if (!remaining.find() || reset.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong quota = OptionalLong.empty();
+        Optional<String> policy = headers.firstValue("Ratelimit-Policy");
+        if (policy.isPresent()) {
+            Matcher q = QUOTA.matcher(policy.get());
+            if (q.find()) {
+                quota = OptionalLong.of(Long.parseLong(q.group(1)));
+            }
+        }
+        return Optional.of(new RateLimitStatus(Long.parseLong(remaining.group(1)), reset.get(), quota));
     }
 
     static Optional<Duration> parseRetryAfter(String value) {

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.cloudflarepurge.engine.execution;
 
+import io.jenkins.plugins.cloudflarepurge.engine.client.ZonePlan;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Cloudflare's plans, with the purge limits each documents (see the project's fact sheet). A zone's plan sets
@@ -60,5 +63,26 @@ public enum CloudflarePlan {
     /** The bucket size for tag, host, prefix and purge-everything requests. */
     public int requestBurst() {
         return requestBurst;
+    }
+
+    /**
+     * The plan of a zone as Cloudflare names it: by its {@code legacy_id} ({@code pro}) when the answer has one,
+     * else by its name ({@code Pro Website}); empty for a plan this plugin does not know.
+     */
+    public static Optional<CloudflarePlan> of(ZonePlan zonePlan) {
+        String legacy = zonePlan.legacyId().strip().toLowerCase(Locale.ROOT);
+        for (CloudflarePlan p : values()) {
+            if (legacy.equals(p.name().toLowerCase(Locale.ROOT))) {
+                return Optional.of(p);
+            }
+        }
+        String name = zonePlan.name().toLowerCase(Locale.ROOT);
+        // Largest first: "Enterprise" must not be read as a smaller plan whose name it might contain.
+        for (CloudflarePlan p : new CloudflarePlan[] {ENTERPRISE, BUSINESS, PRO, FREE}) {
+            if (name.matches("(?:^|.*\\W)" + p.name().toLowerCase(Locale.ROOT) + "(?:\\W.*|$)")) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 }

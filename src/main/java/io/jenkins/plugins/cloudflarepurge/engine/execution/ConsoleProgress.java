@@ -68,7 +68,7 @@ public final class ConsoleProgress implements PurgeListener {
     @Override
     public void split(int request, int items, int newItemsPerRequest) {
         print("Request " + request + " (" + count(items, kind)
-                + ") was too large for Cloudflare: sending it in halves, and at most " + newItemsPerRequest
+                + ") was too large for Cloudflare: sending them again, at most " + newItemsPerRequest
                 + " per request from now on.");
     }
 
@@ -79,11 +79,17 @@ public final class ConsoleProgress implements PurgeListener {
 
     @Override
     public void failed(int request, int items, String reason) {
-        if (request == 0) {
-            print(count(items, kind) + " not purged. " + reason);
-        } else {
-            print("Request " + request + " (" + count(items, kind) + ") failed: " + reason);
-        }
+        print("Request " + request + " (" + count(items, kind) + ") failed: " + reason);
+    }
+
+    @Override
+    public void notSent(int items, String reason) {
+        print(count(items, kind) + " not purged. " + reason);
+    }
+
+    @Override
+    public void unanswered(int request, int items, String reason) {
+        print("Request " + request + " (" + count(items, kind) + "): " + reason);
     }
 
     @Override

@@ -16,10 +16,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Carries out a purge: cuts the scope into requests within the per-request limit, paces them to the account's
@@ -35,25 +36,60 @@ public final class PurgeExecutor {
     /** Pacing waits shorter than this are not worth a console line. */
     private static final Duration NOTICEABLE_WAIT = Duration.ofSeconds(2);
 
+    /** How long an aborted purge waits for answers already on their way before it stops listening. */
+    static final Duration ABORT_GRACE = Duration.ofMillis(500);
+
+    static final String ABORTED_NOT_SENT = "Not sent: the build was aborted before this request was sent.";
+    static final String ABORTED_UNANSWERED = "Sent, answer not awaited: the build was aborted while this request was"
+            + " on its way, so Cloudflare may or may not have purged these.";
+
+    /** What the client's messages promise for a failure that is retried; not true of a final reason. */
+    private static final Pattern RETRY_PROMISE =
+            Pattern.compile("[;,]?\\s*[Tt]he request is retried(?: after the wait Cloudflare asks for)?\\.?");
+
     private final CloudflareClient client;
     private final PurgeLimits limits;
     private final RateBudget budget;
     private final PurgeClock clock;
     private final RetryDelays retryDelays;
+    private final RequestSizes sizes;
 
+    /** An executor that learns request sizes for itself alone (tests, benchmarks); see {@link #forAccount}. */
     public PurgeExecutor(
             CloudflareClient client, PurgeLimits limits, RateBudget budget, PurgeClock clock, RetryDelays retryDelays) {
+        this(client, limits, budget, clock, retryDelays, new RequestSizes());
+    }
+
+    /**
+     * @param sizes the URLs per request learnt so far for each token and zone; this executor adds what it learns
+     */
+    public PurgeExecutor(
+            CloudflareClient client,
+            PurgeLimits limits,
+            RateBudget budget,
+            PurgeClock clock,
+            RetryDelays retryDelays,
+            RequestSizes sizes) {
         this.client = client;
         this.limits = limits;
         this.budget = budget;
         this.clock = clock;
         this.retryDelays = retryDelays;
+        this.sizes = sizes;
     }
 
-    /** An executor on the real clock, sharing the budget of every purge with the same token. */
+    /**
+     * An executor on the real clock, sharing the budget of every purge with the same token and the request sizes
+     * learnt by every purge in this JVM.
+     */
     public static PurgeExecutor forAccount(CloudflareClient client, PurgeLimits limits) {
         return new PurgeExecutor(
-                client, limits, RateBudget.shared(client.token(), limits), PurgeClock.system(), RetryDelays.of(limits));
+                client,
+                limits,
+                RateBudget.shared(client.token(), limits),
+                PurgeClock.system(),
+                RetryDelays.of(limits),
+                RequestSizes.shared());
     }
 
     /**
@@ -100,6 +136,11 @@ public final class PurgeExecutor {
         private int cursor;
         private int perRequest;
         private int batchesNumbered;
+        /** A URL size above the usual 30 not yet accepted: one request tries it, the others go at 30 meanwhile. */
+        private boolean probing;
+
+        @CheckForNull
+        private Batch probe;
 
         private final List<PurgeItem> purged = new ArrayList<>();
         private final List<NotPurged> notPurged = new ArrayList<>();
@@ -120,12 +161,19 @@ public final class PurgeExecutor {
             this.listener = listener;
             this.started = clock.nanoTime();
             this.deadline = started + limits.deadline().toNanos();
-            int configured =
-                    switch (kind) {
-                        case URLS -> (int) Math.min(limits.urlsPerRequest(), budget.urlCapacity());
-                        case EVERYTHING -> 1;
-                        default -> limits.valuesPerRequest();
-                    };
+            int configured = switch (kind) {
+                case URLS -> (int) Math.min(limits.urlsPerRequest(), budget.urlCapacity());
+                case EVERYTHING -> 1;
+                default -> limits.valuesPerRequest();
+            };
+            if (kind == PurgeScope.Kind.URLS) {
+                OptionalInt learned = sizes.learned(client.token(), zone);
+                if (learned.isPresent()) {
+                    configured = Math.min(configured, learned.getAsInt());
+                } else {
+                    probing = configured > PurgeLimits.DEFAULT_URLS_PER_REQUEST;
+                }
+            }
             this.perRequest = Math.max(1, configured);
         }
 
@@ -222,9 +270,13 @@ public final class PurgeExecutor {
             if (cursor >= work.size()) {
                 return null;
             }
-            int end = Math.min(work.size(), cursor + perRequest);
+            int size = probing && probe != null ? PurgeLimits.DEFAULT_URLS_PER_REQUEST : perRequest;
+            int end = Math.min(work.size(), cursor + size);
             batch = newBatch(work.subList(cursor, end));
             cursor = end;
+            if (probing && probe == null) {
+                probe = batch;
+            }
             return batch;
         }
 
@@ -248,7 +300,13 @@ public final class PurgeExecutor {
                 return;
             }
             PurgeReceipt receipt = answer.receipt();
+            receipt.rateLimit().ifPresent(budget::observe);
             if (receipt.isAccepted()) {
+                if (kind == PurgeScope.Kind.URLS && batch.items.size() >= perRequest) {
+                    // Cloudflare takes this size: later purges with this token and zone start from it.
+                    probing = false;
+                    sizes.learn(client.token(), zone, perRequest);
+                }
                 purged.addAll(batch.items);
                 if (!receipt.requestId().isEmpty()) {
                     requestIds.add(receipt.requestId());
@@ -259,7 +317,7 @@ public final class PurgeExecutor {
             CloudflareException failure = receipt.failure().orElseThrow();
             FailureKind failureKind = failure.kind();
             if (failureKind == FailureKind.TOO_MANY_ITEMS && batch.items.size() > 1) {
-                split(batch);
+                split(batch, failure);
                 return;
             }
             if (failureKind.retryable()) {
@@ -272,13 +330,34 @@ public final class PurgeExecutor {
             }
         }
 
-        private void split(Batch batch) {
-            int half = (batch.items.size() + 1) / 2;
-            perRequest = Math.min(perRequest, half);
+        /**
+         * Sends the items again in requests of the size Cloudflare accepts, and keeps to that size: the number its
+         * message names, else 30, else half. The batch's URLs go back to the budget: a refused request purged none.
+         */
+        private void split(Batch batch, CloudflareException failure) {
+            int size = batch.items.size();
+            // Cloudflare's own words, not the advice around them (which names the HTTP status, a number too).
+            StringBuilder cloudflareSaid = new StringBuilder();
+            failure.errors().forEach(e -> cloudflareSaid.append(e.message()).append(' '));
+            int smaller = RequestSizes.stepDown(size, cloudflareSaid.toString());
+            probing = false;
+            if (smaller < perRequest) {
+                perRequest = smaller;
+                if (kind == PurgeScope.Kind.URLS) {
+                    sizes.learn(client.token(), zone, perRequest);
+                }
+            }
             splits++;
-            listener.split(batch.number, batch.items.size(), perRequest);
-            ready.addFirst(newBatch(batch.items.subList(half, batch.items.size())));
-            ready.addFirst(newBatch(batch.items.subList(0, half)));
+            budget.giveBack(kind, size);
+            listener.split(batch.number, size, Math.min(perRequest, smaller));
+            int step = Math.min(perRequest, smaller);
+            List<Batch> parts = new ArrayList<>();
+            for (int from = 0; from < size; from += step) {
+                parts.add(newBatch(batch.items.subList(from, Math.min(size, from + step))));
+            }
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                ready.addFirst(parts.get(i));
+            }
         }
 
         private void scheduleRetry(Batch batch, CloudflareException failure) {
@@ -306,10 +385,11 @@ public final class PurgeExecutor {
         }
 
         private void giveUp(Batch batch, String reason) {
+            String finalReason = withoutRetryPromise(reason);
             for (PurgeItem item : batch.items) {
-                notPurged.add(new NotPurged(item, reason));
+                notPurged.add(new NotPurged(item, NotPurged.Status.FAILED, finalReason));
             }
-            listener.failed(batch.number, batch.items.size(), reason);
+            listener.failed(batch.number, batch.items.size(), finalReason);
         }
 
         private boolean hasUnsent() {
@@ -329,23 +409,28 @@ public final class PurgeExecutor {
             delayed.clear();
             cursor = work.size();
             if (!unsent.isEmpty()) {
+                String notSent = reason.startsWith("Not sent: ") ? reason : "Not sent: " + withoutRetryPromise(reason);
                 for (PurgeItem item : unsent) {
-                    notPurged.add(new NotPurged(item, "Not sent: " + reason));
+                    notPurged.add(new NotPurged(item, NotPurged.Status.NOT_SENT, notSent));
                 }
-                listener.failed(0, unsent.size(), "Not sent: " + reason);
+                listener.notSent(unsent.size(), notSent);
             }
         }
 
-        /** Stops sending; waits at most one request timeout for answers already on their way. */
+        /**
+         * Stops sending, takes the answers that come within {@link #ABORT_GRACE}, and cancels the requests still on
+         * their way: their items are reported as sent but unanswered, for Cloudflare may have purged them or not.
+         */
         private void cancel() {
-            giveUpUnsent("the build was aborted before this request was sent.");
-            long waitUntil = System.nanoTime() + client.requestTimeout().toNanos();
+            giveUpUnsent(ABORTED_NOT_SENT);
+            long graceEnd = clock.nanoTime() + ABORT_GRACE.toNanos();
             while (!inFlight.isEmpty()) {
+                long left = graceEnd - clock.nanoTime();
                 Answer answer;
                 try {
-                    answer = answers.poll(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    answer = left > 0 ? clock.poll(answers, left) : answers.poll();
                 } catch (InterruptedException again) {
-                    answer = null;
+                    answer = answers.poll();
                 }
                 if (answer == null) {
                     break;
@@ -353,19 +438,21 @@ public final class PurgeExecutor {
                 Batch batch = answer.batch();
                 if (answer.receipt().isAccepted()) {
                     handle(answer);
-                } else {
-                    inFlight.remove(batch);
+                } else if (inFlight.remove(batch) != null) {
                     giveUp(
                             batch,
-                            "The build was aborted before this request could be retried: "
+                            "Not purged: Cloudflare refused this request and the build was aborted before it"
+                                    + " could be sent again. "
                                     + answer.receipt().failure().orElseThrow().getMessage());
                 }
             }
             for (Map.Entry<Batch, CompletableFuture<PurgeReceipt>> e : inFlight.entrySet()) {
                 e.getValue().cancel(true);
-                giveUp(
-                        e.getKey(),
-                        "The build was aborted while this request was on its way; Cloudflare may or may not have received it.");
+                Batch batch = e.getKey();
+                for (PurgeItem item : batch.items) {
+                    notPurged.add(new NotPurged(item, NotPurged.Status.UNANSWERED, ABORTED_UNANSWERED));
+                }
+                listener.unanswered(batch.number, batch.items.size(), ABORTED_UNANSWERED);
             }
             inFlight.clear();
         }
@@ -398,6 +485,11 @@ public final class PurgeExecutor {
                     Duration.ofNanos(paceWaitNanos),
                     Duration.ofNanos(clock.nanoTime() - started));
         }
+    }
+
+    /** A failure's message as a final reason: without the client's promise that the request is retried. */
+    static String withoutRetryPromise(String message) {
+        return RETRY_PROMISE.matcher(message).replaceAll(".").replace("..", ".");
     }
 
     static String describe(Duration d) {

@@ -25,14 +25,20 @@ public interface PurgeListener {
 
     default void retryScheduled(int request, int items, int nextAttempt, Duration wait, String reason) {}
 
-    /** Cloudflare said the request was too large: it is sent again in two halves. */
+    /** Cloudflare said the request was too large: its items are sent again in requests of the smaller size. */
     default void split(int request, int items, int newItemsPerRequest) {}
 
     /** Sending waits for the account's rate limit; reported only for waits a person would notice. */
     default void waiting(Duration wait, String reason) {}
 
-    /** The items of a request are given up, with the reason a person reads. */
+    /** The items of a request that was sent are given up, with the reason a person reads. */
     default void failed(int request, int items, String reason) {}
+
+    /** Items that were never sent are given up (the purge stopped first). */
+    default void notSent(int items, String reason) {}
+
+    /** A request was sent but its answer not awaited (the purge was aborted): its items may or may not be purged. */
+    default void unanswered(int request, int items, String reason) {}
 
     default void finished(PurgeResult result) {}
 }

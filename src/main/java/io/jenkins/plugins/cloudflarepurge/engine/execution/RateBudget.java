@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
+import io.jenkins.plugins.cloudflarepurge.engine.client.RateLimitStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * One Cloudflare account's purge allowance, in token buckets (Bucket4j): URLs per second for URL purges,
  * requests per period for tag, host, prefix and purge-everything requests, and the general API request limit
  * that every request counts against. Purges that run at the same time with the same token share one budget
- * ({@link #shared}), since Cloudflare meters per account. A 429 pauses the whole budget.
+ * ({@link #shared}), since Cloudflare meters per account. A 429 pauses the whole budget. Beyond what this JVM
+ * knows, the quota that Cloudflare reports on its answers ({@link #observe}) keeps the token from its general
+ * limit when other controllers or tools spend it too.
  */
 public final class RateBudget {
 
@@ -26,12 +29,24 @@ public final class RateBudget {
      */
     public static final double URL_RATE_SHARE = 39.0 / 40.0;
 
+    /** The {@code Ratelimit} header's reset is in whole seconds. */
+    private static final Duration SERVER_RESET_PRECISION = Duration.ofSeconds(1);
+
     private final PurgeClock clock;
     private final Bucket urls;
     private final long urlCapacity;
     private final Bucket typedRequests;
     private final Bucket apiRequests;
     private final AtomicLong pausedUntil;
+
+    /** Requests that may be on their way, sent after Cloudflare counted what it last reported. */
+    private final int reserve;
+
+    private final Object serverLock = new Object();
+    /** Requests left in the token's current window, as last reported less those sent since; MAX_VALUE: unknown. */
+    private long serverRemaining = Long.MAX_VALUE;
+
+    private long serverResetAt;
 
     public RateBudget(PurgeLimits limits, PurgeClock clock) {
         this.clock = clock;
@@ -63,6 +78,8 @@ public final class RateBudget {
                 .withCustomTimePrecision(meter)
                 .build();
         this.pausedUntil = new AtomicLong(clock.nanoTime());
+        this.reserve = limits.maxInFlight();
+        this.serverResetAt = clock.nanoTime();
     }
 
     /**
@@ -97,12 +114,83 @@ public final class RateBudget {
         if (!probe.isConsumed()) {
             return Math.max(1, probe.getNanosToWaitForRefill());
         }
+        long serverWait = takeFromServerQuota(now);
+        if (serverWait > 0) {
+            metered.addTokens(tokens);
+            return serverWait;
+        }
         var general = apiRequests.tryConsumeAndReturnRemaining(1);
         if (!general.isConsumed()) {
             metered.addTokens(tokens);
+            giveBackToServerQuota();
             return Math.max(1, general.getNanosToWaitForRefill());
         }
         return 0;
+    }
+
+    /**
+     * Takes one request from the quota Cloudflare reported, unless what is left would not cover the requests that
+     * may be on their way: then the wait until the window resets. Exceeding the quota blocks the token's every
+     * call for five minutes, so it must never reach zero before the reset.
+     */
+    private long takeFromServerQuota(long now) {
+        synchronized (serverLock) {
+            if (serverRemaining == Long.MAX_VALUE) {
+                return 0;
+            }
+            if (now - serverResetAt >= 0) {
+                serverRemaining = Long.MAX_VALUE; // a new window: unknown until the next answer says
+                return 0;
+            }
+            if (serverRemaining <= reserve) {
+                return serverResetAt - now;
+            }
+            serverRemaining--;
+            return 0;
+        }
+    }
+
+    private void giveBackToServerQuota() {
+        synchronized (serverLock) {
+            if (serverRemaining != Long.MAX_VALUE) {
+                serverRemaining++;
+            }
+        }
+    }
+
+    /**
+     * Takes in what an answer said of the token's general API quota ({@code Ratelimit} header). Answers of one
+     * window may arrive out of order, so the lowest count left wins; a reset more than a second later than the
+     * known one (the header counts whole seconds) starts a new window. Other clients of the same token spend the
+     * same quota, so this is what paces them all.
+     */
+    public void observe(RateLimitStatus status) {
+        long now = clock.nanoTime();
+        long resetAt = now + status.reset().toNanos();
+        synchronized (serverLock) {
+            boolean newWindow = serverRemaining == Long.MAX_VALUE
+                    || resetAt - serverResetAt > SERVER_RESET_PRECISION.toNanos()
+                    || now - serverResetAt >= 0;
+            if (newWindow) {
+                serverRemaining = status.remaining();
+                serverResetAt = resetAt;
+            } else {
+                serverRemaining = Math.min(serverRemaining, status.remaining());
+                serverResetAt = Math.max(serverResetAt, resetAt);
+            }
+        }
+    }
+
+    /**
+     * Returns what a request of {@code items} items of {@code kind} took, when Cloudflare refused it without
+     * purging anything (too many items). The general API request stays spent: the request was made.
+     */
+    public void giveBack(PurgeScope.Kind kind, int items) {
+        if (kind.meteredByItem()) {
+            urls.addTokens(Math.min(items, urlCapacity));
+        } else {
+            typedRequests.addTokens(1);
+        }
     }
 
     /** Stops every purge of this account from sending until {@code wait} has passed (after a 429). */

@@ -10,18 +10,15 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the controller talks to Cloudflare, set by an administrator only (Manage Jenkins): the API base URL, the
- * account's plan and the limits it implies, and timeouts. No job can change these; in particular no job can send
- * a stored token to another host.
- *
- * @param baseUrl the API's base, {@link CloudflareClient#DEFAULT_BASE_URL} unless changed for a proxy or a test
- * @param limits request sizes, rates and concurrency
- * @param connectTimeout how long to wait for a connection
- * @param requestTimeout how long one request may take
+ * account's plan (or none, to read it from the zone) and the limits an administrator fixed, and timeouts. No job
+ * can change these; in particular no job can send a stored token to another host. Built with {@link #builder()}.
  */
-public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeout, Duration requestTimeout) {
+public final class ApiSettings {
 
     public static final CloudflarePlan DEFAULT_PLAN = CloudflarePlan.FREE;
     public static final int MAX_TIMEOUT_SECONDS = 600;
@@ -34,49 +31,162 @@ public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeo
     static final String CONNECT_TIMEOUT = "Connect timeout";
     static final String REQUEST_TIMEOUT = "Request timeout";
 
-    /** The defaults: Cloudflare's API, the Free plan's limits (the most careful), the client's timeouts. */
-    public static ApiSettings defaults() {
-        return resolve(null, null, 0, 0, 0, 0, 0);
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    private final URI baseUrl;
+
+    @CheckForNull
+    private final CloudflarePlan plan;
+
+    private final int urlsPerRequest;
+    private final int urlsPerSecond;
+    private final int maxInFlight;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+
+    private ApiSettings(Builder b) {
+        this.baseUrl = parseBaseUrl(b.baseUrl);
+        this.plan = b.plan == null || b.plan.isBlank() ? null : parsePlan(b.plan);
+        this.urlsPerRequest = checked(URLS_PER_REQUEST, b.urlsPerRequest, ApiSettings::checkUrlsPerRequest);
+        this.urlsPerSecond = checked(URLS_PER_SECOND, b.urlsPerSecond, ApiSettings::checkUrlsPerSecond);
+        this.maxInFlight = checked(MAX_IN_FLIGHT, b.maxInFlight, ApiSettings::checkMaxInFlight);
+        this.connectTimeout =
+                timeout(CONNECT_TIMEOUT, b.connectTimeoutSeconds, CloudflareClient.DEFAULT_CONNECT_TIMEOUT);
+        this.requestTimeout =
+                timeout(REQUEST_TIMEOUT, b.requestTimeoutSeconds, CloudflareClient.DEFAULT_REQUEST_TIMEOUT);
     }
 
-    /**
-     * The settings from the global configuration's values; 0 or blank means "the default".
-     *
-     * @throws InvalidInputException for the first value out of range, naming it
-     */
-    public static ApiSettings resolve(
-            @CheckForNull String baseUrl,
-            @CheckForNull String plan,
-            int urlsPerRequest,
-            int urlsPerSecond,
-            int maxInFlight,
-            int connectTimeoutSeconds,
-            int requestTimeoutSeconds) {
-        URI base = parseBaseUrl(baseUrl);
-        PurgeLimits limits = PurgeLimits.forPlan(parsePlan(plan));
+    /** The defaults: Cloudflare's API, no plan configured (read from the zone), the client's timeouts. */
+    public static ApiSettings defaults() {
+        return builder().build();
+    }
+
+    /** Settings from the global configuration's values; for each, null, blank or 0 means "the default". */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API's base, {@link CloudflareClient#DEFAULT_BASE_URL} unless changed for a proxy or a test. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The plan an administrator chose; empty when the plan is to be read from the zone. */
+    public Optional<CloudflarePlan> configuredPlan() {
+        return Optional.ofNullable(plan);
+    }
+
+    /** The limits of the configured plan (the default plan when none is), with the administrator's values. */
+    public PurgeLimits limits() {
+        return limitsFor(configuredPlan().orElse(DEFAULT_PLAN));
+    }
+
+    /** The limits of {@code zonePlan} with what an administrator set explicitly, which always wins. */
+    public PurgeLimits limitsFor(CloudflarePlan zonePlan) {
+        PurgeLimits.Builder limits = PurgeLimits.forPlan(zonePlan).toBuilder();
         if (urlsPerRequest != 0) {
-            check(URLS_PER_REQUEST, checkUrlsPerRequest(urlsPerRequest));
-            limits = limits.withUrlsPerRequest(urlsPerRequest);
+            limits.urlsPerRequest(urlsPerRequest);
         }
         if (urlsPerSecond != 0) {
-            check(URLS_PER_SECOND, checkUrlsPerSecond(urlsPerSecond));
-            limits = limits.withUrlsPerSecond(urlsPerSecond);
+            limits.urlsPerSecond(urlsPerSecond);
         }
         if (maxInFlight != 0) {
-            check(MAX_IN_FLIGHT, checkMaxInFlight(maxInFlight));
-            limits = limits.withMaxInFlight(maxInFlight);
+            limits.maxInFlight(maxInFlight);
         }
-        Duration connect = CloudflareClient.DEFAULT_CONNECT_TIMEOUT;
-        if (connectTimeoutSeconds != 0) {
-            check(CONNECT_TIMEOUT, checkTimeout(CONNECT_TIMEOUT, connectTimeoutSeconds));
-            connect = Duration.ofSeconds(connectTimeoutSeconds);
+        return limits.build();
+    }
+
+    /** How long to wait for a connection. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long one request may take. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** The global configuration's values; null, blank or 0 for the default. {@link #build()} checks them all. */
+    public static final class Builder {
+        @CheckForNull
+        private String baseUrl;
+
+        @CheckForNull
+        private String plan;
+
+        private int urlsPerRequest;
+        private int urlsPerSecond;
+        private int maxInFlight;
+        private int connectTimeoutSeconds;
+        private int requestTimeoutSeconds;
+
+        private Builder() {}
+
+        public Builder baseUrl(@CheckForNull String value) {
+            this.baseUrl = value;
+            return this;
         }
-        Duration request = CloudflareClient.DEFAULT_REQUEST_TIMEOUT;
-        if (requestTimeoutSeconds != 0) {
-            check(REQUEST_TIMEOUT, checkTimeout(REQUEST_TIMEOUT, requestTimeoutSeconds));
-            request = Duration.ofSeconds(requestTimeoutSeconds);
+
+        /** {@code FREE}, {@code Pro} and so on in any case; blank to read the plan from the zone. */
+        public Builder plan(@CheckForNull String value) {
+            this.plan = value;
+            return this;
         }
-        return new ApiSettings(base, limits, connect, request);
+
+        public Builder urlsPerRequest(@CheckForNull Integer value) {
+            this.urlsPerRequest = orZero(value);
+            return this;
+        }
+
+        public Builder urlsPerSecond(@CheckForNull Integer value) {
+            this.urlsPerSecond = orZero(value);
+            return this;
+        }
+
+        public Builder maxInFlight(@CheckForNull Integer value) {
+            this.maxInFlight = orZero(value);
+            return this;
+        }
+
+        public Builder connectTimeoutSeconds(@CheckForNull Integer value) {
+            this.connectTimeoutSeconds = orZero(value);
+            return this;
+        }
+
+        public Builder requestTimeoutSeconds(@CheckForNull Integer value) {
+            this.requestTimeoutSeconds = orZero(value);
+            return this;
+        }
+
+        /**
+         * @throws InvalidInputException for the first value out of range, naming it
+         */
+        public ApiSettings build() {
+            return new ApiSettings(this);
+        }
+
+        private static int orZero(@CheckForNull Integer value) {
+            return value == null ? 0 : value;
+        }
+    }
+
+    private interface RangeCheck {
+        Optional<String> check(int value);
+    }
+
+    private static int checked(String field, int value, RangeCheck check) {
+        if (value != 0) {
+            check(field, check.check(value));
+        }
+        return value;
+    }
+
+    private static Duration timeout(String field, int seconds, Duration defaultValue) {
+        if (seconds == 0) {
+            return defaultValue;
+        }
+        check(field, checkTimeout(field, seconds));
+        return Duration.ofSeconds(seconds);
     }
 
     private static void check(String field, Optional<String> problem) {
@@ -133,16 +243,29 @@ public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeo
                     + CloudflareClient.DEFAULT_BASE_URL);
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            return Optional.of(
-                    BASE_URL + " '" + text
-                            + "' uses http://, which would send the API token unencrypted: use https:// (http:// is accepted for localhost only, for tests)");
+            return Optional.of(BASE_URL + " '" + text
+                    + "' uses http://, which would send the API token unencrypted: use https:// (http:// is"
+                    + " accepted for localhost only, for tests)");
         }
         return Optional.empty();
     }
 
-    private static boolean isLoopback(String host) {
+    /** {@code localhost}, {@code [::1]} or an IPv4 literal in 127.0.0.0/8; not a name that merely starts with 127. */
+    static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        if (h.equals("localhost") || h.equals("[::1]")) {
+            return true;
+        }
+        Matcher m = IPV4_LOOPBACK.matcher(h);
+        if (!m.matches()) {
+            return false;
+        }
+        for (int i = 1; i <= 3; i++) {
+            if (Integer.parseInt(m.group(i)) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Optional<String> checkUrlsPerRequest(int value) {
@@ -151,7 +274,8 @@ public record ApiSettings(URI baseUrl, PurgeLimits limits, Duration connectTimeo
                 value,
                 1,
                 PurgeLimits.MAX_URLS_PER_REQUEST,
-                " Cloudflare documents 100 (Enterprise: 500), but many accounts still get 30; on a \"too many\" answer the plugin halves it by itself.");
+                " Cloudflare documents 100 (Enterprise: 500), but many accounts still get 30; on a \"too many\" answer"
+                        + " the plugin halves it by itself.");
     }
 
     public static Optional<String> checkUrlsPerSecond(int value) {

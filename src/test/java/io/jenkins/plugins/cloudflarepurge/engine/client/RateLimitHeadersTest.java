@@ -89,4 +89,23 @@ class RateLimitHeadersTest {
         assertEquals(Optional.empty(), RateLimitHeaders.parseRatelimitReset("t=9999999999"));
         assertEquals(Optional.of(Duration.ofSeconds(599)), RateLimitHeaders.parseRatelimitReset("t=599"));
     }
+
+    @Test
+    void theQuotaLeftInBothDraftForms() {
+        RateLimitStatus structured = RateLimitHeaders.status(headers(Map.of(
+                        "Ratelimit", List.of("\"default\";r=17;t=30"),
+                        "Ratelimit-Policy", List.of("\"default\";q=1200;w=300"))))
+                .orElseThrow();
+        assertEquals(17, structured.remaining());
+        assertEquals(Duration.ofSeconds(30), structured.reset());
+        assertEquals(java.util.OptionalLong.of(1200), structured.quota());
+        RateLimitStatus older = RateLimitHeaders.status(
+                        headers(Map.of("Ratelimit", List.of("limit=1200, remaining=5, reset=12"))))
+                .orElseThrow();
+        assertEquals(5, older.remaining());
+        assertEquals(Duration.ofSeconds(12), older.reset());
+        assertTrue(RateLimitHeaders.status(headers(Map.of("Ratelimit", List.of("\"default\";t=30"))))
+                .isEmpty());
+        assertTrue(RateLimitHeaders.status(headers(Map.of())).isEmpty());
+    }
 }

@@ -50,15 +50,17 @@ class ConsoleProgressTest {
         progress.split(5, 30, 15);
         progress.waiting(Duration.ofSeconds(3), "Cloudflare's rate limit for this account");
         progress.failed(6, 30, "Cloudflare rejected items.");
-        progress.failed(0, 120, "Not sent: deadline.");
+        progress.notSent(120, "Not sent: deadline.");
+        progress.unanswered(7, 30, "Sent, answer not awaited.");
         assertEquals(
                 List.of(
                         "[Cloudflare] Purging 300,000 URLs in 10,000 requests of up to 30.",
                         "[Cloudflare] Request 4 (30 URLs) will be sent again in 7 s (attempt 2): Cloudflare's rate limit was reached.",
-                        "[Cloudflare] Request 5 (30 URLs) was too large for Cloudflare: sending it in halves, and at most 15 per request from now on.",
+                        "[Cloudflare] Request 5 (30 URLs) was too large for Cloudflare: sending them again, at most 15 per request from now on.",
                         "[Cloudflare] Waiting 3 s for Cloudflare's rate limit for this account.",
                         "[Cloudflare] Request 6 (30 URLs) failed: Cloudflare rejected items.",
-                        "[Cloudflare] 120 URLs not purged. Not sent: deadline."),
+                        "[Cloudflare] 120 URLs not purged. Not sent: deadline.",
+                        "[Cloudflare] Request 7 (30 URLs): Sent, answer not awaited."),
                 lines);
     }
 

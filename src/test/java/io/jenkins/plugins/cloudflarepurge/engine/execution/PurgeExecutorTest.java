@@ -111,6 +111,7 @@ class PurgeExecutorTest {
         return urls;
     }
 
+    /** The sizes of the requests Cloudflare received, in the order received. */
     private static List<Integer> requestSizes() throws Exception {
         List<Integer> sizes = new ArrayList<>();
         for (ServeEvent event : cloudflare.getAllServeEvents()) {
@@ -118,6 +119,7 @@ class PurgeExecutorTest {
                     .path("files")
                     .size());
         }
+        Collections.reverse(sizes); // WireMock lists the newest first
         return sizes;
     }
 
@@ -132,10 +134,11 @@ class PurgeExecutorTest {
     }
 
     @Test
-    void cutsUrlsIntoRequestsOfThirtyAndPurgesEveryOne() throws Exception {
+    void cutsUrlsIntoRequestsOfTheConfiguredSizeAndPurgesEveryOne() throws Exception {
         cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("id-1"))));
         List<PurgeItem> items = urls(65);
-        PurgeResult result = purge(executor(limits()), PurgeScope.urls(items));
+        PurgeLimits thirty = limits().toBuilder().urlsPerRequest(30).build();
+        PurgeResult result = purge(executor(thirty), PurgeScope.urls(items));
         assertEquals(Verdict.SUCCESS, result.verdict());
         assertEquals(new HashSet<>(items), new HashSet<>(result.purged()));
         assertEquals(65, result.purged().size());
@@ -148,6 +151,33 @@ class PurgeExecutorTest {
                 items.stream().map(PurgeItem::value).sorted().toList(),
                 urlsAccepted().stream().sorted().toList());
         assertTrue(console.get(console.size() - 1).contains("Purged 65 URLs (3 requests"), console.toString());
+    }
+
+    @Test
+    void startsAtThePlansDocumentedSize() throws Exception {
+        cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("doc"))));
+        PurgeResult result = purge(executor(limits().toBuilder().maxInFlight(1).build()), PurgeScope.urls(urls(250)));
+        assertTrue(result.isSuccess());
+        assertEquals(List.of(100, 100, 50), requestSizes(), "Free documents 100 URLs per request");
+        cloudflare.resetRequests();
+        PurgeLimits enterprise = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+                .maxInFlight(1)
+                .build();
+        assertTrue(purge(executor(enterprise), PurgeScope.urls(urls(1200))).isSuccess());
+        assertEquals(List.of(500, 500, 200), requestSizes(), "Enterprise documents 500");
+    }
+
+    @Test
+    void whileTheDocumentedSizeIsTriedTheOtherRequestsCarryThirty() throws Exception {
+        cloudflare.stubFor(
+                post(urlEqualTo(PATH)).willReturn(okJson(accepted("p")).withFixedDelay(300)));
+        PurgeResult result = purge(executor(limits()), PurgeScope.urls(urls(190)));
+        assertTrue(result.isSuccess());
+        // The first request tries 100; the others go at once, at the size most accounts take, not waiting for it.
+        assertEquals(
+                List.of(100, 30, 30, 30),
+                requestSizes().stream().sorted(Collections.reverseOrder()).toList());
+        assertEquals(4, result.requestsSent());
     }
 
     @Test
@@ -252,13 +282,14 @@ class PurgeExecutorTest {
     void retriesExhaustedFailsEveryItemWithTheReason() {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody(error(10013, "Bad gateway"))));
-        PurgeResult result = purge(executor(limits().withMaxAttempts(3)), PurgeScope.urls(urls(5)));
+        PurgeResult result = purge(executor(limits().toBuilder().maxAttempts(3).build()), PurgeScope.urls(urls(5)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(3, result.requestsSent());
         assertEquals(2, result.retries());
         assertEquals(5, result.notPurged().size());
         assertTrue(result.firstFailureReason().contains("Gave up after 3 attempts"), result.firstFailureReason());
         assertTrue(result.firstFailureReason().contains("HTTP 502"), result.firstFailureReason());
+        assertFalse(result.firstFailureReason().contains("retried"), "it was not: " + result.firstFailureReason());
         assertTrue(
                 console.get(console.size() - 1)
                         .startsWith(ConsoleProgress.PREFIX + "Purge failed: none of 5 URLs purged"),
@@ -270,12 +301,13 @@ class PurgeExecutorTest {
     void aTimeoutIsRetriedThenReported() {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(okJson(accepted("slow")).withFixedDelay(1500)));
-        PurgeLimits limits = limits().withMaxAttempts(2);
+        PurgeLimits limits = limits().toBuilder().maxAttempts(2).build();
         PurgeResult result = purge(
                 executor(limits, new RateBudget(limits, clock), Duration.ofMillis(200)), PurgeScope.urls(urls(2)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(2, result.requestsSent());
         assertTrue(result.firstFailureReason().contains("request timeout"), result.firstFailureReason());
+        assertFalse(result.firstFailureReason().contains("retried"), "it was not: " + result.firstFailureReason());
     }
 
     @Test
@@ -285,7 +317,8 @@ class PurgeExecutorTest {
                         .withStatus(429)
                         .withHeader("Retry-After", "120")
                         .withBody(error(971, "Please wait"))));
-        PurgeResult result = purge(executor(limits().withDeadline(Duration.ofSeconds(60))), PurgeScope.urls(urls(4)));
+        PurgeResult result = purge(
+                executor(limits().toBuilder().deadline(Duration.ofSeconds(60)).build()), PurgeScope.urls(urls(4)));
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(1, result.requestsSent());
         assertTrue(
@@ -316,24 +349,84 @@ class PurgeExecutorTest {
         assertTrue(console.stream().anyMatch(l -> l.contains("too large for Cloudflare")), console.toString());
     }
 
-    @Test
-    void theSmallerSizeIsRememberedForTheRestOfThePurge() throws Exception {
+    private static void acceptAtMost(int n, String message) {
         cloudflare.stubFor(post(urlEqualTo(PATH))
                 .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.files[10]"))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withBody(error(1094, "You've exceeded the max number of files (10) per request"))));
+                .withRequestBody(matchingJsonPath("$.files[" + n + "]"))
+                .willReturn(aResponse().withStatus(400).withBody(error(1094, message))));
         cloudflare.stubFor(post(urlEqualTo(PATH)).atPriority(5).willReturn(okJson(accepted("small"))));
-        PurgeResult result = purge(executor(limits().withMaxInFlight(1)), PurgeScope.urls(urls(95)));
-        assertTrue(result.isSuccess());
-        long rejected = cloudflare.getAllServeEvents().stream()
+    }
+
+    private static long refusals() {
+        return cloudflare.getAllServeEvents().stream()
                 .filter(e -> e.getResponse().getStatus() == 400)
                 .count();
-        // 30 is refused, then 15; from then on requests hold at most 8 and none is refused.
-        assertEquals(2, rejected);
-        assertEquals(2, result.splits());
-        assertTrue(requestSizes().stream().filter(n -> n <= 10).allMatch(n -> n <= 8));
+    }
+
+    @Test
+    void theSizeCloudflareNamesIsUsedForTheRestOfThePurge() throws Exception {
+        acceptAtMost(10, "You've exceeded the max number of files (10) per request");
+        PurgeResult result = purge(executor(limits().toBuilder().maxInFlight(1).build()), PurgeScope.urls(urls(95)));
+        assertTrue(result.isSuccess());
+        // 95 at once is refused; the message names 10, and every later request holds 10 (the last 5).
+        assertEquals(1, refusals());
+        assertEquals(1, result.splits());
+        assertEquals(List.of(95, 10, 10, 10, 10, 10, 10, 10, 10, 10, 5), requestSizes());
+    }
+
+    @Test
+    void onlyCloudflaresOwnWordsNameTheSizeNotTheHttpStatus() throws Exception {
+        // The refusal is an HTTP 400: a size of 400 would be refused again. Enterprise starts at 500.
+        acceptAtMost(30, "Purge of 500 files exceeded the limit of 30 files per request");
+        PurgeLimits enterprise = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+                .maxInFlight(1)
+                .build();
+        PurgeResult result = purge(executor(enterprise), PurgeScope.urls(urls(560)));
+        assertTrue(result.isSuccess());
+        assertEquals(1, refusals());
+        assertEquals(500, requestSizes().get(0));
+        assertTrue(requestSizes().subList(1, requestSizes().size()).stream().allMatch(n -> n == 30 || n == 20));
+    }
+
+    @Test
+    void withoutANumberInTheRefusalThirtyIsTriedBeforeHalving() throws Exception {
+        acceptAtMost(20, "Too many files in one request");
+        PurgeResult result = purge(executor(limits().toBuilder().maxInFlight(1).build()), PurgeScope.urls(urls(100)));
+        assertTrue(result.isSuccess());
+        assertEquals(100, urlsAccepted().size(), "nothing lost, nothing twice");
+        assertEquals(new HashSet<>(urls(100).stream().map(PurgeItem::value).toList()), new HashSet<>(urlsAccepted()));
+        // 100 refused, then 30 refused, then 15s.
+        assertEquals(List.of(100, 30, 15, 15, 15, 15, 15, 15, 10), requestSizes());
+    }
+
+    @Test
+    void theLearntSizeIsRememberedPerTokenAndZoneForLaterPurges() throws Exception {
+        acceptAtMost(30, "Purge of 100 files exceeded the limit of 30 files per request");
+        RequestSizes learnt = new RequestSizes();
+        PurgeLimits limits = limits().toBuilder().maxInFlight(1).build();
+        PurgeExecutor first = new PurgeExecutor(
+                client(Duration.ofSeconds(5)),
+                limits,
+                new RateBudget(limits, clock),
+                clock,
+                RetryDelays.of(limits),
+                learnt);
+        assertTrue(purge(first, PurgeScope.urls(urls(60))).isSuccess());
+        assertEquals(List.of(60, 30, 30), requestSizes(), "the first purge pays for the probe");
+        assertEquals(30, learnt.learned(ApiToken.of(TOKEN), ZONE).orElseThrow());
+        cloudflare.resetRequests();
+        PurgeExecutor later = new PurgeExecutor(
+                client(Duration.ofSeconds(5)),
+                limits,
+                new RateBudget(limits, clock),
+                clock,
+                RetryDelays.of(limits),
+                learnt);
+        assertTrue(purge(later, PurgeScope.urls(urls(60))).isSuccess());
+        assertEquals(List.of(30, 30), requestSizes(), "a later purge starts at the learnt size");
+        assertTrue(learnt.learned(ApiToken.of(TOKEN), "ffffffffffffffffffffffffffffffff")
+                .isEmpty());
+        assertTrue(learnt.learned(ApiToken.of("another-token-0123456789"), ZONE).isEmpty());
     }
 
     @Test
@@ -352,14 +445,27 @@ class PurgeExecutorTest {
     void anAuthenticationFailureStopsThePurgeAtTheFirstRequest() {
         cloudflare.stubFor(post(urlEqualTo(PATH))
                 .willReturn(aResponse().withStatus(403).withBody(error(10000, "Authentication error"))));
-        PurgeLimits limits = limits().withMaxInFlight(1);
-        PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(90)));
+        PurgeLimits limits = limits().toBuilder().maxInFlight(1).build();
+        List<String> events = new ArrayList<>();
+        PurgeResult result = executor(limits).execute(ZONE, PurgeScope.urls(urls(250)), new PurgeListener() {
+            @Override
+            public void failed(int request, int items, String reason) {
+                events.add("failed " + request + " " + items);
+            }
+
+            @Override
+            public void notSent(int items, String reason) {
+                events.add("not sent " + items);
+            }
+        });
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(1, result.requestsSent());
-        assertEquals(90, result.notPurged().size());
-        assertTrue(
-                result.notPurged().get(89).reason().startsWith("Not sent: Cloudflare refused the API token"),
-                result.notPurged().get(89).reason());
+        assertEquals(250, result.notPurged().size());
+        assertEquals(List.of("failed 1 100", "not sent 150"), events, "no request number stands for 'never sent'");
+        assertEquals(NotPurged.Status.FAILED, result.notPurged().get(0).status());
+        NotPurged last = result.notPurged().get(249);
+        assertEquals(NotPurged.Status.NOT_SENT, last.status());
+        assertTrue(last.reason().startsWith("Not sent: Cloudflare refused the API token"), last.reason());
         assertNoTokenAnywhere(result);
     }
 
@@ -385,7 +491,7 @@ class PurgeExecutorTest {
     @Test
     void urlsArePacedToTheConfiguredRate() {
         cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("paced"))));
-        PurgeLimits limits = limits().withUrlsPerSecond(60);
+        PurgeLimits limits = limits().toBuilder().urlsPerSecond(60).build();
         PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(240)));
         assertTrue(result.isSuccess());
         // 60 at once (the bucket is full), then 180 more at 39/40 of 60 per second: about 3 s of virtual waiting.
@@ -395,7 +501,7 @@ class PurgeExecutorTest {
     @Test
     void twoPurgesOfOneAccountShareOneBudget() {
         cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("shared"))));
-        PurgeLimits limits = limits().withUrlsPerSecond(90);
+        PurgeLimits limits = limits().toBuilder().urlsPerSecond(90).build();
         RateBudget shared = new RateBudget(limits, clock);
         PurgeResult first = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
         PurgeResult second = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
@@ -425,7 +531,7 @@ class PurgeExecutorTest {
                 .inScenario("pause")
                 .whenScenarioStateIs("ok")
                 .willReturn(okJson(accepted("ok"))));
-        PurgeLimits limits = limits().withMaxInFlight(1);
+        PurgeLimits limits = limits().toBuilder().maxInFlight(1).build();
         RateBudget shared = new RateBudget(limits, clock);
         List<Long> waitSeenByOthers = new ArrayList<>();
         PurgeResult result = executor(limits, shared, Duration.ofSeconds(5))
@@ -444,7 +550,8 @@ class PurgeExecutorTest {
     void severalRequestsAreInFlightAtOnceButNeverMoreThanTheLimit() {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(okJson(accepted("f")).withFixedDelay(200)));
-        PurgeLimits limits = limits().withMaxInFlight(4);
+        PurgeLimits limits =
+                limits().toBuilder().maxInFlight(4).urlsPerRequest(30).build();
         int[] inFlight = new int[2];
         PurgeResult result = executor(limits).execute(ZONE, PurgeScope.urls(urls(360)), new PurgeListener() {
             @Override
@@ -467,7 +574,7 @@ class PurgeExecutorTest {
     void cancellationStopsSendingAndReportsExactlyWhatWasPurged() throws Exception {
         cloudflare.stubFor(
                 post(urlEqualTo(PATH)).willReturn(okJson(accepted("c")).withFixedDelay(300)));
-        PurgeLimits limits = limits().withMaxInFlight(1);
+        PurgeLimits limits = limits().toBuilder().maxInFlight(1).build();
         PurgeExecutor executor = new PurgeExecutor(
                 client(Duration.ofSeconds(5)),
                 limits,
@@ -507,6 +614,92 @@ class PurgeExecutorTest {
                 "what the result calls purged is what Cloudflare accepted");
         assertTrue(r.notPurged().stream().allMatch(n -> n.reason().contains("aborted")));
         cloudflare.verify(r.requestsSent(), postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void anAbortReturnsWithinAboutASecondAndSaysWhatMayHaveBeenPurged() throws Exception {
+        // Cloudflare takes 20 s to answer; the request timeout is 30 s. Before, an abort waited for the answers.
+        cloudflare.stubFor(
+                post(urlEqualTo(PATH)).willReturn(okJson(accepted("slow")).withFixedDelay(20_000)));
+        PurgeLimits limits =
+                limits().toBuilder().maxInFlight(2).urlsPerRequest(30).build();
+        PurgeExecutor executor = new PurgeExecutor(
+                client(Duration.ofSeconds(30)),
+                limits,
+                new RateBudget(limits, PurgeClock.system()),
+                PurgeClock.system(),
+                RetryDelays.of(limits));
+        CountDownLatch twoSent = new CountDownLatch(2);
+        AtomicReference<PurgeResult> result = new AtomicReference<>();
+        List<String> unanswered = Collections.synchronizedList(new ArrayList<>());
+        Thread build =
+                new Thread(() -> result.set(executor.execute(ZONE, PurgeScope.urls(urls(100)), new PurgeListener() {
+                    @Override
+                    public void sent(int request, int expected, int items, int attempt) {
+                        twoSent.countDown();
+                    }
+
+                    @Override
+                    public void unanswered(int request, int items, String reason) {
+                        unanswered.add(request + ":" + items);
+                    }
+                })));
+        build.start();
+        assertTrue(twoSent.await(10, TimeUnit.SECONDS));
+        build.interrupt();
+        build.join(5_000);
+        assertFalse(build.isAlive(), "the abort did not wait for Cloudflare's answers");
+        PurgeResult r = result.get();
+        assertEquals(Verdict.CANCELLED, r.verdict());
+        assertEquals(100, r.notPurged().size());
+        assertEquals(2, unanswered.size(), unanswered.toString());
+        List<NotPurged> sent = r.notPurged().stream()
+                .filter(n -> n.status() == NotPurged.Status.UNANSWERED)
+                .toList();
+        List<NotPurged> notSent = r.notPurged().stream()
+                .filter(n -> n.status() == NotPurged.Status.NOT_SENT)
+                .toList();
+        assertEquals(60, sent.size());
+        assertEquals(40, notSent.size());
+        assertTrue(
+                sent.get(0).reason().startsWith("Sent, answer not awaited"),
+                sent.get(0).reason());
+        assertTrue(
+                sent.get(0).reason().contains("may or may not have purged"),
+                sent.get(0).reason());
+        assertTrue(
+                notSent.get(0).reason().startsWith("Not sent"), notSent.get(0).reason());
+        assertTrue(r.notPurged().stream().noneMatch(n -> n.reason().contains("retried")));
+    }
+
+    @Test
+    void finalReasonsDropTheClientsPromiseOfARetry() {
+        assertEquals(
+                "No answer from Cloudflare within 30 s (the request timeout). Gave up after 6 attempts.",
+                PurgeExecutor.withoutRetryPromise(
+                        "No answer from Cloudflare within 30 s (the request timeout); the request is retried. Gave up"
+                                + " after 6 attempts."));
+        assertEquals(
+                "Cloudflare's rate limit was reached (HTTP 429).",
+                PurgeExecutor.withoutRetryPromise("Cloudflare's rate limit was reached (HTTP 429); the request is"
+                        + " retried after the wait Cloudflare asks for."));
+    }
+
+    @Test
+    void theGeneralQuotaCloudflareReportsPacesThePurge() {
+        // Every answer says 10 requests are left in a window that resets in 100 s: someone else spends the token too.
+        cloudflare.stubFor(post(urlEqualTo(PATH))
+                .willReturn(okJson(accepted("q"))
+                        .withHeader("Ratelimit", "\"default\";r=10;t=100")
+                        .withHeader("Ratelimit-Policy", "\"default\";q=1200;w=300")));
+        PurgeLimits limits =
+                limits().toBuilder().urlsPerRequest(30).maxInFlight(1).build();
+        PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(30 * 12)));
+        assertTrue(result.isSuccess());
+        assertEquals(12, result.requestsSent());
+        // The first answer leaves 10; 9 more may go before one is left for a request on its way; then the reset.
+        assertEquals(100, result.paceWait().toSeconds(), 1);
+        assertTrue(console.stream().anyMatch(l -> l.contains("Waiting 100 s")), console.toString());
     }
 
     @Test

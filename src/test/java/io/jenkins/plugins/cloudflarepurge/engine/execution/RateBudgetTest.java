@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ApiToken;
+import io.jenkins.plugins.cloudflarepurge.engine.client.RateLimitStatus;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class RateBudgetTest {
@@ -44,7 +46,9 @@ class RateBudgetTest {
 
     @Test
     void theGeneralApiLimitCountsEveryRequest() {
-        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).withApiRequestsPerFiveMinutes(3);
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+                .apiRequestsPerFiveMinutes(3)
+                .build();
         RateBudget budget = new RateBudget(limits, clock);
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
         assertEquals(0, budget.tryTake(PurgeScope.Kind.TAGS, 1));
@@ -56,7 +60,9 @@ class RateBudgetTest {
 
     @Test
     void aRefusedRequestTakesNothing() {
-        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).withApiRequestsPerFiveMinutes(1);
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).toBuilder()
+                .apiRequestsPerFiveMinutes(1)
+                .build();
         RateBudget budget = new RateBudget(limits, clock);
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 100));
         assertTrue(budget.tryTake(PurgeScope.Kind.URLS, 700) > 0);
@@ -85,6 +91,57 @@ class RateBudgetTest {
         RateBudget a = RateBudget.shared(ApiToken.of("token-one-abc"), limits);
         assertSame(a, RateBudget.shared(ApiToken.of("token-one-abc"), limits));
         assertNotSame(a, RateBudget.shared(ApiToken.of("token-two-abc"), limits));
-        assertNotSame(a, RateBudget.shared(ApiToken.of("token-one-abc"), limits.withUrlsPerSecond(10)));
+        assertNotSame(
+                a,
+                RateBudget.shared(
+                        ApiToken.of("token-one-abc"),
+                        limits.toBuilder().urlsPerSecond(10).build()));
+    }
+
+    private static RateLimitStatus quota(long remaining, int resetSeconds) {
+        return new RateLimitStatus(remaining, Duration.ofSeconds(resetSeconds), OptionalLong.of(1200));
+    }
+
+    @Test
+    void theQuotaCloudflareReportsIsNeverSpentBeforeItsReset() {
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+                .maxInFlight(2)
+                .build();
+        RateBudget budget = new RateBudget(limits, clock);
+        // Another client of the token left 5 requests in this window, which resets in 40 s.
+        budget.observe(quota(5, 40));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        // Two left: what two requests on their way may already have taken. Wait for the reset.
+        assertEquals(Duration.ofSeconds(40).toNanos(), budget.tryTake(PurgeScope.Kind.URLS, 1));
+        assertEquals(Duration.ofSeconds(40).toNanos(), budget.tryTake(PurgeScope.Kind.TAGS, 1));
+        clock.advance(Duration.ofSeconds(40));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1), "a new window");
+    }
+
+    @Test
+    void answersOfOneWindowInAnyOrderKeepTheLowestCount() {
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+                .maxInFlight(1)
+                .build();
+        RateBudget budget = new RateBudget(limits, clock);
+        budget.observe(quota(3, 100));
+        budget.observe(quota(50, 100)); // an older answer, arriving late
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        assertTrue(budget.tryTake(PurgeScope.Kind.URLS, 1) > 0);
+        clock.advance(Duration.ofSeconds(10));
+        // The window reset: the count is the new window's, though lower counts were seen in the old one.
+        budget.observe(quota(1190, 300));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+    }
+
+    @Test
+    void withoutAReportOnlyTheLocalBudgetCounts() {
+        RateBudget budget = new RateBudget(PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE), clock);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 1));
+        }
     }
 }

@@ -31,14 +31,25 @@ class ApiSettingsTest {
     void thePlanSetsTheLimitsWhatever(CloudflarePlan plan) {
         assertEquals(
                 PurgeLimits.forPlan(plan),
-                ApiSettings.resolve("", plan.name().toLowerCase(java.util.Locale.ROOT), 0, 0, 0, 0, 0)
+                ApiSettings.builder()
+                        .baseUrl("")
+                        .plan(plan.name().toLowerCase(java.util.Locale.ROOT))
+                        .build()
                         .limits());
         assertEquals(plan, ApiSettings.parsePlan(plan.displayName()));
     }
 
     @Test
     void overridesReplaceThePlansValues() {
-        ApiSettings s = ApiSettings.resolve("https://proxy.example.com/cf/v4/", "BUSINESS", 100, 700, 3, 5, 45);
+        ApiSettings s = ApiSettings.builder()
+                .baseUrl("https://proxy.example.com/cf/v4/")
+                .plan("BUSINESS")
+                .urlsPerRequest(100)
+                .urlsPerSecond(700)
+                .maxInFlight(3)
+                .connectTimeoutSeconds(5)
+                .requestTimeoutSeconds(45)
+                .build();
         assertEquals(URI.create("https://proxy.example.com/cf/v4"), s.baseUrl());
         assertEquals(100, s.limits().urlsPerRequest());
         assertEquals(700, s.limits().urlsPerSecond());
@@ -56,19 +67,29 @@ class ApiSettingsTest {
 
     @Test
     void outOfRangeValuesNameTheirField() {
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 501, 0, 0, 0, 0))
+        assertTrue(assertThrows(
+                        InvalidInputException.class,
+                        () -> ApiSettings.builder().urlsPerRequest(501).build())
                 .getMessage()
                 .startsWith("URLs per request"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, -1, 0, 0, 0))
+        assertTrue(assertThrows(
+                        InvalidInputException.class,
+                        () -> ApiSettings.builder().urlsPerSecond(-1).build())
                 .getMessage()
                 .startsWith("URLs per second"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 65, 0, 0))
+        assertTrue(assertThrows(
+                        InvalidInputException.class,
+                        () -> ApiSettings.builder().maxInFlight(65).build())
                 .getMessage()
                 .startsWith("Requests in flight"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 0, 601, 0))
+        assertTrue(assertThrows(
+                        InvalidInputException.class,
+                        () -> ApiSettings.builder().connectTimeoutSeconds(601).build())
                 .getMessage()
                 .startsWith("Connect timeout"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> ApiSettings.resolve(null, null, 0, 0, 0, 0, -5))
+        assertTrue(assertThrows(
+                        InvalidInputException.class,
+                        () -> ApiSettings.builder().requestTimeoutSeconds(-5).build())
                 .getMessage()
                 .startsWith("Request timeout"));
     }
@@ -79,6 +100,9 @@ class ApiSettingsTest {
                 "https://api.cloudflare.com/client/v4",
                 "http://localhost:8089/client/v4",
                 "http://127.0.0.1:1/x",
+                "http://127.10.200.255:8080/v4",
+                "http://[::1]:8089/client/v4",
+                "http://LOCALHOST/v4",
                 ""
             })
     void acceptsHttpsAndLocalHttp(String url) {
@@ -93,7 +117,12 @@ class ApiSettingsTest {
                 "api.cloudflare.com/client/v4",
                 "https://user:pw@api.cloudflare.com/client/v4",
                 "https://api.cloudflare.com/client/v4?x=1",
-                "https://exa mple.com"
+                "https://exa mple.com",
+                "http://127.attacker.example/",
+                "http://127.0.0.1.attacker.example/",
+                "http://127.0.0.256/",
+                "http://localhost.attacker.example/",
+                "http://[::2]/"
             })
     void refusesWhatCouldLeakTheTokenOrIsNoUrl(String url) {
         assertTrue(ApiSettings.checkBaseUrl(url).isPresent(), url);
@@ -105,5 +134,24 @@ class ApiSettingsTest {
         assertTrue(ApiSettings.checkBaseUrl("http://cf-proxy.internal/v4")
                 .orElseThrow()
                 .contains("unencrypted"));
+    }
+
+    @Test
+    void noPlanConfiguredMeansReadItFromTheZoneWithFreeForTheEstimate() {
+        ApiSettings s = ApiSettings.builder().plan("  ").build();
+        assertTrue(s.configuredPlan().isEmpty());
+        assertEquals(PurgeLimits.forPlan(ApiSettings.DEFAULT_PLAN), s.limits());
+        assertEquals(
+                CloudflarePlan.PRO,
+                ApiSettings.builder().plan("pro").build().configuredPlan().orElseThrow());
+    }
+
+    @Test
+    void explicitValuesWinOverAnyPlansLimits() {
+        ApiSettings s = ApiSettings.builder().urlsPerRequest(40).maxInFlight(2).build();
+        PurgeLimits enterprise = s.limitsFor(CloudflarePlan.ENTERPRISE);
+        assertEquals(40, enterprise.urlsPerRequest());
+        assertEquals(2, enterprise.maxInFlight());
+        assertEquals(CloudflarePlan.ENTERPRISE.urlsPerSecond(), enterprise.urlsPerSecond());
     }
 }

@@ -50,7 +50,9 @@ class PurgeRunnerTest {
 
     final List<String> console = new ArrayList<>();
     final AtomicInteger executorsMade = new AtomicInteger();
-    PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).withMaxAttempts(1);
+    PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+            .maxAttempts(1)
+            .build();
 
     PurgeRunner.ExecutorFactory executors() {
         return l -> {
@@ -75,12 +77,20 @@ class PurgeRunnerTest {
             current.add(parts[1], parts[0]);
         }
         return () -> ChangeHistory.collect(
-                ZONE, current, List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(), 25);
+                ZONE,
+                ChangeHistoryTest.PREFIXES,
+                current,
+                List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(),
+                25);
     }
 
     static Supplier<ChangeHistory.Collected> noChanges() {
         return () -> ChangeHistory.collect(
-                ZONE, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
+                ZONE,
+                ChangeHistoryTest.PREFIXES,
+                new ScmChanges(),
+                List.<ChangeHistory.EarlierRun>of().iterator(),
+                25);
     }
 
     /** A purge of explicit targets: no changes to give. */
@@ -324,7 +334,7 @@ class PurgeRunnerTest {
         PurgeReport report = new PurgeRunner()
                 .run(
                         PurgeSettings.resolve("cloudflarePurge", args(), null, null, null),
-                        () -> ChangeHistory.collect(ZONE, current, earlier.iterator(), 25),
+                        () -> ChangeHistory.collect(ZONE, ChangeHistoryTest.PREFIXES, current, earlier.iterator(), 25),
                         limits,
                         executors(),
                         console::add);
@@ -338,7 +348,7 @@ class PurgeRunnerTest {
     @Test
     void manyRequestsAreCountedInTheHeader() {
         accept();
-        limits = limits.withUrlsPerRequest(2);
+        limits = limits.toBuilder().urlsPerRequest(2).build();
         PurgeReport report = run(args(), changes("edit a.css", "edit b.css", "edit c.css", "edit d.css", "edit e.css"));
         assertTrue(consoleText().contains("5 changed files, 5 URLs, 3 requests."), consoleText());
         assertEquals(3, report.getRequests());
