@@ -22,9 +22,11 @@ import io.jenkins.plugins.cloudflarepurge.engine.job.ScmChanges;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.scm.RunWithSCM;
@@ -94,8 +96,8 @@ final class ChangesetReader {
             taken[owner] = true;
             owners.add(checkouts.get(owner));
         }
-        List<String> used = new ArrayList<>();
-        List<String> leftOut = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>(); // a repository checked out twice is named once
+        Set<String> leftOut = new LinkedHashSet<>();
         for (Checkout checkout : checkouts) {
             String why = leftOutBecause(checkout, repository);
             if (why != null) {

@@ -27,7 +27,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -55,8 +57,15 @@ final class SiteChanges {
                     + "place the step inside node { … }, after the build that generates the site, or remove "
                     + PurgeArguments.SITE_DIRECTORY + ".");
         }
+        FilePath directory = workspace.child(siteDirectory);
+        if (!directory.exists()) {
+            // Checked here too, so that the sentence is the same whether the workspace is on an agent or not.
+            throw new AbortException(argument + "The site directory " + directory.getRemote() + " does not exist: give "
+                    + "the folder the build publishes, relative to the workspace (such as 'public'), and place the "
+                    + "purge after the step that generates it.");
+        }
         try {
-            return workspace.child(siteDirectory).act(new Scan());
+            return directory.act(new Scan());
         } catch (InvalidInputException e) {
             throw new AbortException(argument + e.getMessage());
         }
@@ -79,6 +88,11 @@ final class SiteChanges {
         SiteBaseline.Choice choice = SiteBaseline.choose(
                 settings.zoneId(), settings.urlPrefixes(), earlierPurges(run, settings.urlPrefixes()));
         notes.add(choice.note());
+        if (!choice.found() && choice.run() != null) {
+            // The run is still there (it was just read), so its list is missing for another reason.
+            notes.add(choice.run() + " stored no list of published files if that purge was by changelog or of "
+                    + "everything, rather than by siteDirectory.");
+        }
         if (!choice.found()) {
             notes.add("This is the first purge by the published files that can be compared, so the changes are not "
                     + "known; the next successful purge stores the "
@@ -86,20 +100,51 @@ final class SiteChanges {
                     + " files published now to compare with.");
             return new ChangeHistory.Collected(false, List.of(), List.of(), notes);
         }
-        List<ChangedFile> changes = scan.manifest().changesSince(choice.manifest());
-        return new ChangeHistory.Collected(true, changes, List.of(), notes);
+        Map<String, ChangedFile> changes = new LinkedHashMap<>();
+        scan.manifest().changesSince(choice.manifest()).forEach(f -> changes.put(f.path(), f));
+        List<String> included = new ArrayList<>();
+        for (Run<?, ?> between = run.getPreviousBuild();
+                between != null && !name(between).equals(choice.run());
+                between = between.getPreviousBuild()) {
+            Optional<SiteManifest> attempted;
+            try {
+                attempted = loadAttempt(between, settings.zoneId(), settings.urlPrefixes());
+            } catch (IOException e) {
+                notes.add("The list of what " + name(between) + "'s failed purge was to purge cannot be read ("
+                        + e.getMessage() + "), so the changes since the last successful purge are not known.");
+                return new ChangeHistory.Collected(false, List.of(), List.of(), notes);
+            }
+            if (attempted.isPresent()) {
+                // What a failed purge was to purge: it may have been cached since, even if it changed back now.
+                List<ChangedFile> missed = attempted.get().changesSince(choice.manifest());
+                missed.forEach(f -> changes.putIfAbsent(f.path(), f));
+                if (!missed.isEmpty()) {
+                    included.add(name(between));
+                }
+            }
+        }
+        if (!included.isEmpty()) {
+            notes.add("Also purging what the failed purges of " + String.join(", ", included)
+                    + " were to purge, which ran after that purge.");
+        }
+        return new ChangeHistory.Collected(true, List.copyOf(changes.values()), included, notes);
     }
 
     /**
-     * Stores the manifest in the run's directory when the purge succeeded for real; a failed, partial or dry-run
-     * purge keeps the earlier baseline, so that nothing it missed is forgotten. Call it after the report's action is
-     * added to the run.
+     * Stores the manifest in the run's directory: as the baseline when the purge succeeded for real; as what it was
+     * to purge when it failed or partly failed, which keeps the earlier baseline, so that nothing it missed is
+     * forgotten; not at all for a dry run. Call it after the report's action is added to the run.
      *
      * @return a console line saying what was stored, or why not; empty when nothing is to be said
      */
     static Optional<String> storeIfPurged(Run<?, ?> run, PurgeReport report, List<String> urlPrefixes, SiteScan scan)
             throws IOException {
-        if (report.isDryRun() || report.getVerdict() != Verdict.SUCCESS) {
+        if (report.isDryRun()) {
+            return Optional.empty();
+        }
+        if (report.getVerdict() != Verdict.SUCCESS) {
+            // Not a baseline; kept so that the next runs purge what this one was to purge, changed back or not.
+            write(attemptFile(run, report.getZoneId()).toPath(), scan.manifest());
             return Optional.empty();
         }
         File file = file(run, report.getZoneId());
@@ -109,18 +154,21 @@ final class SiteChanges {
             return Optional.of("This run purged zone " + report.getZoneId() + " by its published files under other URL "
                     + "prefixes before, so neither list is kept; the next purge of this zone falls back.");
         }
-        Path target = file.toPath();
+        write(file.toPath(), scan.manifest());
+        return Optional.of(
+                "Stored the " + scan.manifest().size() + " published files for the next purge to compare with.");
+    }
+
+    private static void write(Path target, SiteManifest manifest) throws IOException {
         Path temporary = Files.createTempFile(target.getParent(), "cloudflare-purge-site", ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-                scan.manifest().writeTo(out);
+                manifest.writeTo(out);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
-        return Optional.of(
-                "Stored the " + scan.manifest().size() + " published files for the next purge to compare with.");
     }
 
     /** Whether an earlier successful purge of this run, of the same zone, had other URL prefixes. */
@@ -137,8 +185,33 @@ final class SiteChanges {
         return false;
     }
 
+    /** A run's name for the console, unique in its job: {@code #41}, or {@code release 2 (#41)}. */
+    static String name(Run<?, ?> run) {
+        String number = "#" + run.getNumber();
+        return run.getDisplayName().equals(number) ? number : run.getDisplayName() + " (" + number + ")";
+    }
+
     static File file(Run<?, ?> run, String zoneId) {
         return new File(run.getRootDir(), SiteManifest.fileName(zoneId));
+    }
+
+    /** The list of a purge that did not succeed: what it was to purge, never a baseline. */
+    static File attemptFile(Run<?, ?> run, String zoneId) {
+        return new File(run.getRootDir(), "attempted-" + SiteManifest.fileName(zoneId));
+    }
+
+    /**
+     * The list of a run's failed purge of this zone and these prefixes by the published files. When the run's last
+     * such purge did not fail (none, or a success), there is none to add.
+     */
+    private static Optional<SiteManifest> loadAttempt(Run<?, ?> run, String zoneId, List<String> prefixes)
+            throws IOException {
+        Optional<ChangeHistory.PastPurge> last =
+                ChangeHistory.lastPurgeOfChanges(ChangesetReader.purges(run), zoneId, prefixes);
+        if (last.isEmpty() || last.get().verdict() == Verdict.SUCCESS) {
+            return Optional.empty();
+        }
+        return read(attemptFile(run, zoneId));
     }
 
     /**
@@ -159,7 +232,7 @@ final class SiteChanges {
                         && p.verdict() == Verdict.SUCCESS
                         && (everything || p.target() == PurgeSettings.Target.CHANGES);
                 purges.add(new SiteBaseline.EarlierPurge(
-                        current.getDisplayName(),
+                        name(current),
                         p.zoneId(),
                         everything ? prefixes : p.urlPrefixes(),
                         complete,
@@ -171,7 +244,10 @@ final class SiteChanges {
     }
 
     private static Optional<SiteManifest> load(Run<?, ?> run, String zoneId) throws IOException {
-        File file = file(run, zoneId);
+        return read(file(run, zoneId));
+    }
+
+    private static Optional<SiteManifest> read(File file) throws IOException {
         if (!file.isFile()) {
             return Optional.empty();
         }

@@ -171,6 +171,33 @@ class SiteChangesITest {
     }
 
     @Test
+    void aPurgeOfEverythingWithoutAListIsNotSkippedForAnOlderList() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "everything-between");
+        Map<String, String> v1 = site("a.html", "1");
+        build(job, v1, Result.SUCCESS);
+        WorkflowRun everything = build(
+                job, generateAndPurge(site("a.html", "2"), "cloudflarePurge(purgeEverything: true)"), Result.SUCCESS);
+        cloudflare.forgetRequests();
+        WorkflowRun back = build(job, v1, Result.SUCCESS);
+        assertTrue(cloudflare.purgedEverything(), "a.html changed and changed back since #1: " + cloudflare.bodies());
+        j.assertLogContains(everything.getDisplayName() + " stored no list of published files", back);
+    }
+
+    @Test
+    void whatAFailedPurgeWasToPurgeIsPurgedEvenIfItChangedBack() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "failed-then-back");
+        Map<String, String> v1 = site("a.html", "1", "b.html", "1");
+        build(job, v1, Result.SUCCESS);
+        cloudflare.refuse();
+        WorkflowRun failed = build(job, site("a.html", "2", "b.html", "1"), Result.FAILURE);
+        cloudflare.accept();
+        cloudflare.forgetRequests();
+        WorkflowRun back = build(job, v1, Result.SUCCESS);
+        assertEquals(new TreeSet<>(Set.of(PREFIX + "/a.html")), cloudflare.purgedUrls());
+        j.assertLogContains("Also purging what the failed purges of " + failed.getDisplayName(), back);
+    }
+
+    @Test
     void aDryRunStoresNothing() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "dry");
         WorkflowRun dry = build(

@@ -145,7 +145,20 @@ public final class PurgeBenchmark {
 
         warmUp();
 
-        Row engine = engine(settings, urls);
+        ApiSettings defaults = settings.engineRate() == CloudflarePlan.FREE.urlsPerSecond()
+                ? ApiSettings.defaults()
+                : ApiSettings.builder().urlsPerSecond(settings.engineRate()).build();
+        // A first purge after a restart pays the plan lookup and the probe of 100 URLs; a later one finds both kept.
+        Memory memory = Memory.fresh();
+        Row engine = engine("engine (defaults)", defaults, memory, settings, urls);
+        Row later = engine("engine (defaults, a later purge)", defaults, memory, settings, urls);
+        // The same engine with the defaults it had before plan detection and request-size learning.
+        ApiSettings before = ApiSettings.builder()
+                .plan("FREE")
+                .urlsPerRequest(PurgeLimits.DEFAULT_URLS_PER_REQUEST)
+                .urlsPerSecond(settings.engineRate())
+                .build();
+        Row previous = engine("engine (previous defaults)", before, Memory.fresh(), settings, urls);
         Row naive = naive(settings, urls);
         Row planning = planning(settings);
 
@@ -163,12 +176,17 @@ public final class PurgeBenchmark {
                 "retries",
                 "lost",
                 "duplicated");
-        for (Row row : List.of(engine, naive, planning)) {
+        for (Row row : List.of(engine, later, previous, naive, planning)) {
             System.out.println(row.format());
         }
         System.out.printf(Locale.ROOT, "throughput ratio to ceiling: %.2f%n", engine.perSecond() / settings.rate());
         System.out.printf(
                 Locale.ROOT, "speedup over sequential baseline: %.2f%n", engine.perSecond() / naive.perSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "(defaults over previous defaults, same run: first purge %.2f, later purge %.2f)%n",
+                engine.perSecond() / previous.perSecond(),
+                later.perSecond() / previous.perSecond());
         if (settings.matrix()) {
             System.out.println();
             PurgeMatrix.run(settings);
@@ -248,28 +266,27 @@ public final class PurgeBenchmark {
     }
 
     /**
-     * The engine at its defaults, as in Jenkins with no plan configured: the plan read from the fake (Free), its
-     * limits, the request size learnt from the fake's answers. {@code bench.engineRate} overrides the rate, as an
-     * administrator's value would.
+     * The engine as the glue makes it from {@code api}: at its defaults (no plan configured) the plan is read from
+     * the fake (Free) and the request size learnt from its answers. {@code bench.engineRate} overrides the rate, as
+     * an administrator's value would.
      */
-    private static Row engine(Settings settings, List<String> urls) throws IOException {
-        ApiSettings api = settings.engineRate() == CloudflarePlan.FREE.urlsPerSecond()
-                ? ApiSettings.defaults()
-                : ApiSettings.builder().urlsPerSecond(settings.engineRate()).build();
+    private static Row engine(String name, ApiSettings api, Memory memory, Settings settings, List<String> urls)
+            throws IOException {
         PurgeScope scope = scope(urls);
         try (FakeCloudflare fake = new FakeCloudflare(
                 settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
             PurgeListener listener = settings.verbose()
                     ? new ConsoleProgress(line -> System.out.println("  " + line))
                     : PurgeListener.NONE;
+            CloudflareClient client = client(fake);
             long start = System.nanoTime();
-            Detected engine = detected(fake, api, PurgeClock.system());
+            Detected engine = detected(client, api, PurgeClock.system(), memory);
             PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, scope, listener);
             long wall = System.nanoTime() - start;
             PurgeLimits limits = engine.choice().limits();
             System.out.printf(
                     Locale.ROOT,
-                    "Engine: %s%n  starting at %d URLs per request, %d in flight, paced at %.0f URLs/s (39/40 of the"
+                    name + ": %s%n  starting at %d URLs per request, %d in flight, paced at %.0f URLs/s (39/40 of the"
                             + " rate)%n",
                     engine.choice().consoleLine(),
                     limits.urlsPerRequest(),
@@ -286,7 +303,7 @@ public final class PurgeBenchmark {
                         ledger.lost());
             }
             return new Row(
-                    "engine (defaults)",
+                    name,
                     urls.size(),
                     wall,
                     ledger.requests(),
@@ -300,17 +317,35 @@ public final class PurgeBenchmark {
     /** An engine as the glue makes one: limits chosen by plan detection, with budgets and sizes of its own. */
     record Detected(PlanDetection.Choice choice, PurgeExecutor executor) {}
 
-    static Detected detected(FakeCloudflare fake, ApiSettings api, PurgeClock clock) {
-        CloudflareClient client = new CloudflareClient(
+    /** A client of the fake; made before a row's time starts, as Jenkins has its HTTP client before a build. */
+    static CloudflareClient client(FakeCloudflare fake) {
+        return new CloudflareClient(
                 CloudflareClient.newHttpClient(Duration.ofSeconds(10)),
                 fake.baseUrl(),
                 ApiToken.of(FakeCloudflare.TOKEN),
                 CloudflareClient.DEFAULT_REQUEST_TIMEOUT);
-        // Its own detection, budget and sizes, not the shared ones: nothing learnt or spent before may count.
-        PlanDetection.Choice choice = new PlanDetection(clock).choose(client, FakeCloudflare.ZONE_ID, api);
+    }
+
+    /**
+     * What the controller keeps between purges: the plan read from Cloudflare and the request size learnt. The
+     * benchmark's own, not the shared ones, so that nothing learnt before (the warm-up) counts unless meant to.
+     */
+    record Memory(PlanDetection detection, RequestSizes sizes) {
+        static Memory fresh() {
+            return new Memory(new PlanDetection(PurgeClock.system()), new RequestSizes());
+        }
+
+        static Memory fresh(PurgeClock clock) {
+            return new Memory(new PlanDetection(clock), new RequestSizes());
+        }
+    }
+
+    static Detected detected(CloudflareClient client, ApiSettings api, PurgeClock clock, Memory memory) {
+        PlanDetection.Choice choice = memory.detection().choose(client, FakeCloudflare.ZONE_ID, api);
         PurgeLimits limits = choice.limits();
+        // A budget of its own, not RateBudget.shared: nothing spent before (the warm-up, other rows) may count.
         PurgeExecutor executor = new PurgeExecutor(
-                client, limits, new RateBudget(limits, clock), clock, RetryDelays.of(limits), new RequestSizes());
+                client, limits, new RateBudget(limits, clock), clock, RetryDelays.of(limits), memory.sizes());
         return new Detected(choice, executor);
     }
 

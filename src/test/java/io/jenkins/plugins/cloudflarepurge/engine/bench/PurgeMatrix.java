@@ -2,6 +2,7 @@ package io.jenkins.plugins.cloudflarepurge.engine.bench;
 
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeItem;
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
+import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareClient;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.ConsoleProgress;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeListener;
@@ -292,8 +293,10 @@ final class PurgeMatrix {
         PurgeListener listener = settings.verbose()
                 ? new ConsoleProgress(line -> System.out.println("    " + line))
                 : PurgeListener.NONE;
+        CloudflareClient client = PurgeBenchmark.client(fake);
         long start = clock.nanoTime();
-        PurgeBenchmark.Detected engine = PurgeBenchmark.detected(fake, ApiSettings.defaults(), clock);
+        PurgeBenchmark.Detected engine =
+                PurgeBenchmark.detected(client, ApiSettings.defaults(), clock, PurgeBenchmark.Memory.fresh(clock));
         PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, PurgeScope.urls(items), listener);
         double wall = (clock.nanoTime() - start) / 1e9;
         FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
