@@ -68,26 +68,27 @@ public enum FailurePolicy {
      */
     @CheckForNull
     public String consoleLine(Verdict verdict) {
-        return consoleLine(verdict, true);
+        return consoleLine(verdict, false);
     }
 
     /**
-     * @param nextRunRetries whether the next run purges what was left; false when all that was left are changed
-     *     files the planner refused, which it would refuse again
+     * @param onlyRefusedLeft whether all that was left are changed files the planner refused: the next run includes
+     *     these changes again but refuses the same files, so the usual "fix it and run again" does not help
      */
     @CheckForNull
-    public String consoleLine(Verdict verdict, boolean nextRunRetries) {
+    public String consoleLine(Verdict verdict, boolean onlyRefusedLeft) {
         if (verdict == Verdict.SUCCESS || verdict == Verdict.CANCELLED) {
             return null;
         }
         String what = verdict == Verdict.PARTIAL ? "The purge was incomplete" : "The purge failed";
-        String next = nextRunRetries
-                ? "the next run purges these changes again."
-                : "the next run does not retry the refused files: purge their pages with 'paths', or rename the files.";
+        String next = onlyRefusedLeft
+                ? "later runs include these changes again and refuse the same files: purge their pages with 'paths',"
+                        + " and purge everything once (purgeEverything: true) to start afresh."
+                : "the next run purges these changes again.";
         return switch (this) {
             case FAIL ->
                 what + ": failing the build (onFailure: 'fail'). "
-                        + (nextRunRetries ? "Once the cause is fixed, " + next : capitalized(next));
+                        + (onlyRefusedLeft ? capitalized(next) : "Once the cause is fixed, " + next);
             case UNSTABLE -> what + ": marking the build unstable (onFailure: 'unstable'). " + capitalized(next);
             case WARN ->
                 "Warning: " + Character.toLowerCase(what.charAt(0)) + what.substring(1)

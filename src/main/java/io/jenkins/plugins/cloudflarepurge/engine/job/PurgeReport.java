@@ -95,15 +95,11 @@ public final class PurgeReport implements Serializable {
     }
 
     /**
-     * Whether this purge counts as the last successful purge of {@code zone}, so that later runs start from it: done
-     * for real, and nothing left that a later run could purge. Changed files the planner refused would be refused
-     * again, so a purge that left only those counts (its own verdict still says it was incomplete).
+     * Whether this purge counts as the last successful purge of {@code zone}: done for real, and complete. A purge
+     * that left refused files is not complete: later runs include its changes again.
      */
     public boolean succeededFor(String zone) {
-        return !dryRun
-                && zoneId.equalsIgnoreCase(zone.strip())
-                && verdict != Verdict.CANCELLED
-                && (verdict == Verdict.SUCCESS || notPurged == refusedFiles);
+        return !dryRun && zoneId.equalsIgnoreCase(zone.strip()) && verdict == Verdict.SUCCESS;
     }
 
     public String getZoneId() {

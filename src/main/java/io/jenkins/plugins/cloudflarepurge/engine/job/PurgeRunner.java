@@ -236,9 +236,9 @@ public final class PurgeRunner {
         if (printSummary) {
             out.accept(report.summary);
         }
-        // Refused files would be refused again: only what Cloudflare did not purge is retried by the next run.
+        // Refused files are refused again by every later run: "run it again" is no advice for them.
         String policy = settings.failurePolicy()
-                .consoleLine(report.verdict, report.notPurged > report.refusedFiles || report.refusedFiles == 0);
+                .consoleLine(report.verdict, report.refusedFiles > 0 && report.notPurged == report.refusedFiles);
         if (policy != null) {
             out.accept(policy);
         }

@@ -115,11 +115,12 @@ class CloudflareClientTest {
                                 new PurgeItem(
                                         "https://www.example.com/a.css",
                                         Map.of("CF-Device-Type", "mobile", "Accept-Language", "de"))));
-        cloudflare.verify(postRequestedFor(urlEqualTo(PURGE_PATH))
-                .withRequestBody(equalToJson(
-                        "{\"files\":[{\"url\":\"https://www.example.com/a.css\"},{\"url\":\"https://www.example.com/a.css\",\"headers\":{\"Accept-Language\":\"de\",\"CF-Device-Type\":\"mobile\"}}]}",
-                        true,
-                        false)));
+        cloudflare.verify(
+                postRequestedFor(urlEqualTo(PURGE_PATH))
+                        // The exact bytes: every item an object, in order, headers sorted; no mixed list.
+                        .withRequestBody(
+                                equalTo(
+                                        "{\"files\":[{\"url\":\"https://www.example.com/a.css\"},{\"url\":\"https://www.example.com/a.css\",\"headers\":{\"Accept-Language\":\"de\",\"CF-Device-Type\":\"mobile\"}}]}")));
     }
 
     @Test
@@ -132,10 +133,8 @@ class CloudflareClientTest {
                                 PurgeItem.of("https://www.example.com/a.css"),
                                 PurgeItem.of("https://www.example.com/b.css")));
         cloudflare.verify(postRequestedFor(urlEqualTo(PURGE_PATH))
-                .withRequestBody(equalToJson(
-                        "{\"files\":[\"https://www.example.com/a.css\",\"https://www.example.com/b.css\"]}",
-                        true,
-                        false)));
+                .withRequestBody(
+                        equalTo("{\"files\":[\"https://www.example.com/a.css\",\"https://www.example.com/b.css\"]}")));
     }
 
     @Test
@@ -561,5 +560,27 @@ class CloudflareClientTest {
         assertFalse(failed.isAccepted());
         assertEquals("", failed.requestId());
         assertEquals(FailureKind.SERVER_ERROR, failed.failure().orElseThrow().kind());
+    }
+
+    @Test
+    void anyItemWithHeadersMakesEveryItemOfItsRequestAnObject() {
+        PurgeItem plain = PurgeItem.of("https://www.example.com/a.css");
+        PurgeItem mobile = new PurgeItem("https://www.example.com/a.css", Map.of("CF-Device-Type", "mobile"));
+        assertEquals(
+                "{\"files\":[{\"url\":\"https://www.example.com/a.css\",\"headers\":{\"CF-Device-Type\":\"mobile\"}},"
+                        + "{\"url\":\"https://www.example.com/a.css\"}]}",
+                new String(
+                        CloudflareClient.purgeBody(PurgeScope.Kind.URLS, List.of(mobile, plain)),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(
+                "{\"files\":[\"https://www.example.com/a.css\"]}",
+                new String(
+                        CloudflareClient.purgeBody(PurgeScope.Kind.URLS, List.of(plain)),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(
+                "{\"tags\":[\"t\"]}",
+                new String(
+                        CloudflareClient.purgeBody(PurgeScope.Kind.TAGS, List.of(PurgeItem.of("t"))),
+                        java.nio.charset.StandardCharsets.UTF_8));
     }
 }

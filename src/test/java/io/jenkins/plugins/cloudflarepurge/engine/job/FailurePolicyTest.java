@@ -75,17 +75,17 @@ class FailurePolicyTest {
 
     @ParameterizedTest
     @EnumSource(FailurePolicy.class)
-    void saysWhenTheNextRunWillNotRetry(FailurePolicy policy) {
-        String line = policy.consoleLine(Verdict.PARTIAL, false);
+    void saysWhatHelpsWhenOnlyRefusedFilesWereLeft(FailurePolicy policy) {
+        String line = policy.consoleLine(Verdict.PARTIAL, true);
         assertNotNull(line);
         assertTrue(line.contains("onFailure: '" + policy.argument() + "'"), line);
         assertTrue(
-                line.endsWith("The next run does not retry the refused files: purge their pages with 'paths', or rename"
-                        + " the files."),
+                line.endsWith("Later runs include these changes again and refuse the same files: purge their pages with"
+                        + " 'paths', and purge everything once (purgeEverything: true) to start afresh."),
                 line);
-        assertTrue(policy.consoleLine(Verdict.PARTIAL, true)
+        assertTrue(policy.consoleLine(Verdict.PARTIAL, false)
                 .toLowerCase(java.util.Locale.ROOT)
                 .endsWith("the next run purges these changes again."));
-        assertEquals(policy.consoleLine(Verdict.FAILED), policy.consoleLine(Verdict.FAILED, true));
+        assertEquals(policy.consoleLine(Verdict.FAILED), policy.consoleLine(Verdict.FAILED, false));
     }
 }
