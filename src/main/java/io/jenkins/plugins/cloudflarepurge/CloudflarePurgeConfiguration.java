@@ -312,7 +312,12 @@ public class CloudflarePurgeConfiguration extends GlobalConfiguration {
 
     public FormValidation doCheckMaxInFlight(@QueryParameter String value) {
         return checkNumber(
-                value, Messages.Form_Number_Default(PurgeLimits.DEFAULT_MAX_IN_FLIGHT), ApiSettings::checkMaxInFlight);
+                value,
+                Messages.Form_MaxInFlight_Default(
+                        PurgeLimits.forPlan(CloudflarePlan.FREE).maxInFlight(),
+                        PurgeLimits.forPlan(CloudflarePlan.PRO).maxInFlight(),
+                        PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).maxInFlight()),
+                ApiSettings::checkMaxInFlight);
     }
 
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {

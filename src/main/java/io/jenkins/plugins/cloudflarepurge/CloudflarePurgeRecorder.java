@@ -5,6 +5,8 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
@@ -21,6 +23,7 @@ import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
+import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -105,6 +108,28 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
     @DataBoundSetter
     public void setSourceRoot(@CheckForNull String sourceRoot) {
         arguments.setSourceRoot(PurgeForms.text(sourceRoot));
+    }
+
+    /** The workspace folder of the published site; its files' content, not the changelog, says what changed. */
+    @CheckForNull
+    public String getSiteDirectory() {
+        return arguments.getSiteDirectory();
+    }
+
+    @DataBoundSetter
+    public void setSiteDirectory(@CheckForNull String siteDirectory) {
+        arguments.setSiteDirectory(PurgeForms.text(siteDirectory));
+    }
+
+    /** The repository whose changelog is purged, when the run checks out several. */
+    @CheckForNull
+    public String getRepository() {
+        return arguments.getRepository();
+    }
+
+    @DataBoundSetter
+    public void setRepository(@CheckForNull String repository) {
+        arguments.setRepository(PurgeForms.text(repository));
     }
 
     @CheckForNull
@@ -259,9 +284,11 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
         return "UNSTABLE".equalsIgnoreCase(getResultThreshold()) ? Result.UNSTABLE : Result.SUCCESS;
     }
 
+    /** Only {@code siteDirectory} reads the workspace; without it the purge runs even when there is none. */
     @Override
     public boolean requiresWorkspace() {
-        return false;
+        String siteDirectory = arguments.getSiteDirectory();
+        return siteDirectory != null && !siteDirectory.isBlank();
     }
 
     @Override
@@ -269,15 +296,29 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
         return BuildStepMonitor.STEP; // the previous build's purge is recorded before this one looks for it
     }
 
+    /** Called with the build's workspace whenever it has one (core's {@code BuildStepCompatibilityLayer}). */
     @Override
-    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, AbortException {
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        purge(run, workspace, listener);
+    }
+
+    /** Called when the build has no workspace; never with siteDirectory ({@link #requiresWorkspace()}). */
+    @Override
+    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        purge(run, null, listener);
+    }
+
+    private void purge(Run<?, ?> run, @CheckForNull FilePath workspace, TaskListener listener)
+            throws InterruptedException, IOException {
         Result result = run.getResult();
         Result threshold = threshold();
         if (result != null && result.isWorseThan(threshold)) {
             listener.getLogger().println(Messages.Recorder_NotRun(result, threshold));
             return;
         }
-        PurgeReport report = PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, listener);
+        PurgeReport report =
+                PurgeService.purge(Messages.CloudflarePurgeRecorder_Caller(), arguments, run, workspace, listener);
         switch (report.getOutcome()) {
             case FAILURE -> throw new AbortException(report.getSummary());
             case UNSTABLE -> run.setResult(Result.UNSTABLE);

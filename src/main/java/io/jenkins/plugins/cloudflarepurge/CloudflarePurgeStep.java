@@ -3,6 +3,7 @@ package io.jenkins.plugins.cloudflarepurge;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -33,7 +34,8 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code cloudflarePurge}: purges Cloudflare's cache for the changes since the last successful purge, or for what
- * the arguments name. Every argument is optional where Manage Jenkins has a default. Needs no workspace or node.
+ * the arguments name. Every argument is optional where Manage Jenkins has a default. Needs no workspace or node,
+ * except with {@code siteDirectory}.
  * Returns a map of plain values (mode, counts, request ids, the URLs of a dry run, verdict) that a script reads
  * without approval.
  */
@@ -101,6 +103,28 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
     @DataBoundSetter
     public void setSourceRoot(@CheckForNull String sourceRoot) {
         arguments.setSourceRoot(PurgeForms.text(sourceRoot));
+    }
+
+    /** The workspace folder of the published site; its files' content, not the changelog, says what changed. */
+    @CheckForNull
+    public String getSiteDirectory() {
+        return arguments.getSiteDirectory();
+    }
+
+    @DataBoundSetter
+    public void setSiteDirectory(@CheckForNull String siteDirectory) {
+        arguments.setSiteDirectory(PurgeForms.text(siteDirectory));
+    }
+
+    /** The repository whose changelog is purged, when the run checks out several. */
+    @CheckForNull
+    public String getRepository() {
+        return arguments.getRepository();
+    }
+
+    @DataBoundSetter
+    public void setRepository(@CheckForNull String repository) {
+        arguments.setRepository(PurgeForms.text(repository));
     }
 
     @CheckForNull
@@ -260,7 +284,9 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            PurgeReport report = PurgeService.purge(FUNCTION_NAME, arguments, run, listener);
+            // Null outside node: only siteDirectory needs it, and PurgeService says so then.
+            FilePath workspace = getContext().get(FilePath.class);
+            PurgeReport report = PurgeService.purge(FUNCTION_NAME, arguments, run, workspace, listener);
             switch (report.getOutcome()) {
                 case FAILURE -> throw new AbortException(FUNCTION_NAME + ": " + report.getSummary());
                 case UNSTABLE -> {
@@ -299,6 +325,11 @@ public final class CloudflarePurgeStep extends Step implements Serializable {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        /**
+         * A workspace ({@link FilePath}) is not required: {@link StepDescriptor#getRequiredContext} lists what the
+         * step cannot do without, and Pipeline would then refuse it outside {@code node}. Only {@code siteDirectory}
+         * needs one; the execution asks for it and gets null outside {@code node}.
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);

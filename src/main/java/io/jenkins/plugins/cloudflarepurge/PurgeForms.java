@@ -254,6 +254,8 @@ final class PurgeForms {
             PurgeArguments.URL_PREFIXES,
             PurgeArguments.PURGE_EVERYTHING,
             PurgeArguments.SOURCE_ROOT,
+            PurgeArguments.SITE_DIRECTORY,
+            PurgeArguments.REPOSITORY,
             PurgeArguments.INCLUDES,
             PurgeArguments.EXCLUDES,
             PurgeArguments.INDEX_DOCUMENTS,

@@ -44,8 +44,8 @@ public final class PurgeRecord {
     private PurgeRecord() {}
 
     /**
-     * The one place where the engine's report becomes what a build keeps. {@code String.valueOf} keeps the verdict
-     * and outcome by name whether the engine gives them as names or as enum constants.
+     * The one place where the engine's report becomes what a build keeps. The verdict and outcome are kept by name,
+     * so that build.xml holds no engine type.
      *
      * @param urlPrefixes the prefixes the purge was planned for, normalised; empty when it used none
      */
@@ -58,8 +58,8 @@ public final class PurgeRecord {
         r.mode = report.getMode();
         r.fallbackReason = report.getFallbackReason();
         r.dryRun = report.isDryRun();
-        r.verdict = String.valueOf(report.getVerdict());
-        r.outcome = String.valueOf(report.getOutcome());
+        r.verdict = report.getVerdict().name();
+        r.outcome = report.getOutcome().name();
         r.changedFiles = report.getChangedFiles();
         r.total = report.getTotal();
         r.purged = report.getPurged();

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.cloudflarepurge;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.PluginWrapper;
 import hudson.ProxyConfiguration;
 import hudson.model.Run;
@@ -17,16 +19,18 @@ import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeArguments;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeRunner;
 import io.jenkins.plugins.cloudflarepurge.engine.job.PurgeSettings;
-import io.jenkins.plugins.cloudflarepurge.engine.planning.UrlPrefix;
+import io.jenkins.plugins.cloudflarepurge.engine.site.SiteScan;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.util.List;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 
 /**
  * The one execution path of the step and the post-build action: settings over the global defaults, the token from
- * the credential, the changes from the run and its predecessors, the engine's runner, and the report kept on the
- * build as a {@link CloudflarePurgeAction}. The caller applies the report's outcome to the build.
+ * the credential, the changes (from the changelogs of the run and its predecessors, or from the published files of
+ * the site directory), the engine's runner, and the report kept on the build as a {@link CloudflarePurgeAction}. The
+ * caller applies the report's outcome to the build.
  */
 final class PurgeService {
 
@@ -34,11 +38,18 @@ final class PurgeService {
 
     /**
      * @param caller how messages name the caller ({@code cloudflarePurge} for the step)
-     * @throws AbortException for a configuration problem (bad argument, missing credential): the build fails,
-     *     whatever the failure policy
+     * @param workspace the workspace, for {@code siteDirectory}; null when there is none (a step outside
+     *     {@code node})
+     * @throws AbortException for a configuration problem (bad argument, missing credential, no workspace or site
+     *     directory): the build fails, whatever the failure policy, and nothing is sent
      */
-    static PurgeReport purge(String caller, PurgeArguments arguments, Run<?, ?> run, TaskListener listener)
-            throws AbortException, InterruptedException {
+    static PurgeReport purge(
+            String caller,
+            PurgeArguments arguments,
+            Run<?, ?> run,
+            @CheckForNull FilePath workspace,
+            TaskListener listener)
+            throws AbortException, IOException, InterruptedException {
         CloudflarePurgeConfiguration global = CloudflarePurgeConfiguration.get();
         PurgeSettings settings;
         ApiSettings api;
@@ -58,6 +69,17 @@ final class PurgeService {
                 ? null
                 : CredentialsLookup.token(run, settings.credentialsId(), caller, api.baseUrl());
         PrintStream console = listener.getLogger();
+        SiteScan site = settings.siteDirectory().isPresent()
+                ? SiteChanges.scan(caller, workspace, settings.siteDirectory().get())
+                : null;
+        Supplier<ChangeHistory.Collected> changes = site != null
+                ? () -> SiteChanges.collect(run, settings, site)
+                : () -> ChangeHistory.collect(
+                        settings.zoneId(),
+                        settings.urlPrefixes(),
+                        ChangesetReader.read(run, settings.repository().orElse(null), true),
+                        ChangesetReader.earlierRuns(run, settings.repository().orElse(null)),
+                        ChangeHistory.DEFAULT_MAX_RUNS);
         PurgeRunner.ExecutorFactory executors = configuredLimits -> {
             if (token == null) {
                 throw new IllegalStateException("a purge that sends requests has a token");
@@ -70,33 +92,21 @@ final class PurgeService {
         };
         PurgeReport report;
         try {
-            report = new PurgeRunner()
-                    .run(
-                            settings,
-                            () -> ChangeHistory.collect(
-                                    settings.zoneId(),
-                                    ChangesetReader.read(run),
-                                    ChangesetReader.earlierRuns(run),
-                                    ChangeHistory.DEFAULT_MAX_RUNS),
-                            api.limits(),
-                            executors,
-                            console::println);
+            report = new PurgeRunner().run(settings, changes, api.limits(), executors, console::println);
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        CloudflarePurgeAction.record(run, report, urlPrefixes(settings), console);
+        CloudflarePurgeAction.record(run, report, settings.urlPrefixes(), console);
+        // After the record: should storing fail, the next run finds this success without a list and falls back,
+        // rather than compare with an older list that misses what this purge saw.
+        if (site != null) {
+            SiteChanges.storeIfPurged(run, report, settings.urlPrefixes(), site)
+                    .ifPresent(line -> console.println(ConsoleProgress.PREFIX + line));
+        }
         if (Thread.interrupted()) {
             throw new InterruptedException(Messages.Service_Aborted());
         }
         return report;
-    }
-
-    /** The URL prefixes the purge was planned for, normalised; none for a purge of tags, hosts or everything. */
-    private static List<String> urlPrefixes(PurgeSettings settings) {
-        return settings.planner()
-                .map(planner ->
-                        planner.prefixes().stream().map(UrlPrefix::toString).toList())
-                .orElse(List.of());
     }
 
     /**

@@ -117,6 +117,35 @@ class CloudflarePurgeActionITest {
     }
 
     @Test
+    void theItemsNotPurgedAreListedWithTheirReasonAndHoldNoToken() throws Exception {
+        cloudflare.refuse(); // Cloudflare's error message echoes the token
+        WorkflowJob job = j.createProject(WorkflowJob.class, "refused");
+        job.setDefinition(new CpsFlowDefinition("cloudflarePurge onFailure: 'warn', paths: '/a.css\\n/b.css'", true));
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        PurgeRecord purge =
+                run.getAction(CloudflarePurgeAction.class).getPurges().get(0);
+        assertEquals("FAILED", purge.getVerdict());
+        assertEquals(2, purge.getNotPurged());
+        String stored =
+                Files.readString(run.getRootDir().toPath().resolve("cloudflare-purge/1.json"), StandardCharsets.UTF_8);
+        assertFalse(stored.contains(TOKEN), stored);
+        assertFalse(buildXml(run).contains(TOKEN));
+
+        JenkinsRule.WebClient web = j.createWebClient();
+        String page = web.getPage(run, "cloudflare-purge/1/").asNormalizedText();
+        assertTrue(page.contains("Not purged: 2"), page);
+        assertTrue(page.contains("Nothing purged"), page);
+        assertFalse(page.contains(TOKEN));
+        String text = web.goTo(run.getUrl() + "cloudflare-purge/1/not-purged.txt", "text/plain")
+                .getWebResponse()
+                .getContentAsString();
+        assertTrue(text.startsWith("# Not purged (2): "), text);
+        assertTrue(text.contains(PREFIX + "/a.css\n") && text.contains(PREFIX + "/b.css\n"), text);
+        assertFalse(text.contains(TOKEN), text);
+    }
+
+    @Test
     void theBuildPageSaysDryRunOnceAndListsOneUrlALine() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "dry");
         job.setDefinition(new CpsFlowDefinition("cloudflarePurge dryRun: true, paths: '/a.css\\n/b.css'", true));
@@ -280,7 +309,7 @@ class CloudflarePurgeActionITest {
     }
 
     @Test
-    void aBuildXmlOfThePluginsFirstBuildsStillLoadsAndCountsForTheChangeHistory() throws Exception {
+    void aBuildXmlOfThePluginsFirstBuildsStillLoadsAndItsPurgesReachTheChangeHistory() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "old");
         job.setDefinition(new CpsFlowDefinition("echo 'deployed'", true));
         WorkflowRun old = j.buildAndAssertSuccess(job);
@@ -324,10 +353,20 @@ class CloudflarePurgeActionITest {
                 Files.readString(old.getRootDir().toPath().resolve("cloudflare-purge/1.json"), StandardCharsets.UTF_8)
                         .contains(PREFIX + "/old.css"));
 
+        // The old build's last purge of the changes failed, and an old record does not say which URL prefixes it
+        // purged: it does not end the change history, so the next build falls back once and says why.
         job.setDefinition(new CpsFlowDefinition(
                 "node { checkout([$class: 'ChangesScm', paths: ['css/site.css']]) }\ncloudflarePurge()", true));
         WorkflowRun next = j.buildAndAssertSuccess(job);
-        assertEquals(new TreeSet<>(Set.of(PREFIX + "/css/site.css")), cloudflare.purgedUrls());
+        assertTrue(cloudflare.purgedEverything(), cloudflare.bodies().toString());
+        j.assertLogContains("No earlier run of this job purged the changes of zone " + ZONE, next);
         j.assertLogNotContains("first run", next);
+
+        // Once a purge of the changes succeeded with its prefixes recorded, the history ends there.
+        cloudflare.forgetRequests();
+        job.setDefinition(new CpsFlowDefinition(
+                "node { checkout([$class: 'ChangesScm', paths: ['css/next.css']]) }\ncloudflarePurge()", true));
+        j.buildAndAssertSuccess(job);
+        assertEquals(new TreeSet<>(Set.of(PREFIX + "/css/next.css")), cloudflare.purgedUrls());
     }
 }

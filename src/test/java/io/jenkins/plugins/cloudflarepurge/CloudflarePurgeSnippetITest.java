@@ -58,6 +58,7 @@ class CloudflarePurgeSnippetITest {
         json.put("includeUser", "false");
         json.put("zoneId", "");
         json.put("urlPrefixes", "");
+        json.put("siteDirectory", "");
         json.put("sourceRoot", "");
         json.put("includes", "");
         json.put("excludes", "");
@@ -69,6 +70,7 @@ class CloudflarePurgeSnippetITest {
         json.put("extraUrls", "");
         json.put("variants", "");
         json.put("maxUrls", String.valueOf(PlannerSettings.DEFAULT_MAX_URLS));
+        json.put("repository", "");
         json.put("purgeEverything", false);
         json.put("paths", "");
         json.put("tags", "");

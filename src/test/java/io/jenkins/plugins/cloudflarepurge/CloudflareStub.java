@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cloudflarepurge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +14,7 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import hudson.util.Secret;
 import java.io.IOException;
@@ -36,6 +38,8 @@ final class CloudflareStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+
+    private StubMapping filesRefused;
 
     CloudflareStub() {
         server.start();
@@ -95,6 +99,28 @@ final class CloudflareStub implements AutoCloseable {
                 403,
                 "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error for Bearer " + TOKEN
                         + "\"}],\"messages\":[],\"result\":null}");
+    }
+
+    /**
+     * Refuses purges of URLs (a body with {@code files}) only, so that a tags purge in the same run succeeds;
+     * {@link #acceptFilePurges()} undoes it.
+     */
+    void refuseFilePurges() {
+        filesRefused = server.stubFor(post(urlEqualTo(PURGE_PATH))
+                .atPriority(1)
+                .withRequestBody(containing("\"files\""))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication "
+                                + "error\"}],\"messages\":[],\"result\":null}")));
+    }
+
+    void acceptFilePurges() {
+        if (filesRefused != null) {
+            server.removeStub(filesRefused);
+            filesRefused = null;
+        }
     }
 
     /** Waits until a purge request has come in (its answer may still be delayed). */

@@ -296,8 +296,8 @@ public final class CloudflareClient {
                     0,
                     List.of(),
                     null,
-                    "No answer from Cloudflare to " + classifier.request() + " within "
-                            + requestTimeout.toSeconds() + " s (the request timeout)" + classifier.whatNext());
+                    "No answer from Cloudflare to " + classifier.request() + " within " + requestTimeout.toSeconds()
+                            + " s (the request timeout)" + classifier.whatNext());
         }
         String detail = cause instanceof ConnectException
                 ? "connection refused or unreachable"

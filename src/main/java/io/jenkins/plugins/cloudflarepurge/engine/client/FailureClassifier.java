@@ -259,13 +259,14 @@ final class FailureClassifier {
                             + "); it is split and sent again. Lower the URLs per request to avoid this."));
         }
         if (anyCode(errors, MALFORMED)) {
-            return Optional.of(new CloudflareException(
-                    FailureKind.MALFORMED_REQUEST,
-                    status,
-                    errors,
-                    null,
-                    "Cloudflare could not read the purge request (" + http
-                            + "). This is a defect of the Cloudflare Purge plugin: please report it with this message."));
+            return Optional.of(
+                    new CloudflareException(
+                            FailureKind.MALFORMED_REQUEST,
+                            status,
+                            errors,
+                            null,
+                            "Cloudflare could not read the purge request (" + http
+                                    + "). This is a defect of the Cloudflare Purge plugin: please report it with this message."));
         }
         if (anyCode(errors, ITEM_REJECTED)) {
             return Optional.of(new CloudflareException(

@@ -336,7 +336,10 @@ public final class PurgeExecutor {
          */
         private void split(Batch batch, CloudflareException failure) {
             int size = batch.items.size();
-            int smaller = RequestSizes.stepDown(size, failure.getMessage());
+            // Cloudflare's own words, not the advice around them (which names the HTTP status, a number too).
+            StringBuilder cloudflareSaid = new StringBuilder();
+            failure.errors().forEach(e -> cloudflareSaid.append(e.message()).append(' '));
+            int smaller = RequestSizes.stepDown(size, cloudflareSaid.toString());
             probing = false;
             if (smaller < perRequest) {
                 perRequest = smaller;

@@ -17,8 +17,14 @@ public final class PurgeLimits {
 
     public static final int MAX_URLS_PER_REQUEST = 500;
     public static final int MAX_VALUES_PER_REQUEST = 100;
-    /** 8 requests of 30 URLs in flight at 100 ms round trip reach 2,400 URLs/s, above the Free and Pro rates. */
+    /**
+     * The fewest requests in flight by default: 8 requests of 30 URLs at 100 ms round trip reach 2,400 URLs/s,
+     * above the Free rate. Faster plans get more ({@link #forPlan}).
+     */
     public static final int DEFAULT_MAX_IN_FLIGHT = 8;
+
+    /** The round trip that the default requests in flight cover at the plan's rate, in requests of 30. */
+    private static final double COVERED_ROUND_TRIP_SECONDS = 0.2;
 
     public static final int MAX_IN_FLIGHT = 64;
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
@@ -67,12 +73,22 @@ public final class PurgeLimits {
         b.period = plan.period();
         b.requestBurst = plan.requestBurst();
         b.apiRequestsPerFiveMinutes = GENERAL_API_REQUESTS_PER_FIVE_MINUTES;
-        b.maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        b.maxInFlight = defaultMaxInFlight(plan);
         b.maxAttempts = DEFAULT_MAX_ATTEMPTS;
         b.backoffBase = Duration.ofSeconds(1);
         b.backoffMax = Duration.ofSeconds(60);
         b.deadline = Duration.ofMinutes(15);
         return b.build();
+    }
+
+    /**
+     * Enough requests in flight to reach the plan's URL rate in requests of 30 at a 200 ms round trip, at least
+     * {@link #DEFAULT_MAX_IN_FLIGHT}: 8 on Free, 10 on Pro and Business, 20 on Enterprise. Fewer would make the
+     * round trip, not Cloudflare, the limit (Enterprise at 30 URLs per request needs 100 requests a second).
+     */
+    static int defaultMaxInFlight(CloudflarePlan plan) {
+        int needed = (int) Math.ceil(plan.urlsPerSecond() * COVERED_ROUND_TRIP_SECONDS / DEFAULT_URLS_PER_REQUEST);
+        return Math.max(DEFAULT_MAX_IN_FLIGHT, Math.min(MAX_IN_FLIGHT, needed));
     }
 
     /** A builder holding these limits, to change some of them. */

@@ -104,8 +104,8 @@ public final class ConnectionCheck {
             }
         } catch (CloudflareException e) {
             verified = null;
-            notes.add("Token verification failed (an account-owned token always fails it; the test purge below"
-                    + " is what counts): " + e.getMessage());
+            notes.add("Token verification failed (an account-owned token always fails it; the test purge is what"
+                    + " counts): " + e.getMessage());
         }
         PurgeTest purge = testPurge(client, zoneId, urlPrefixes, verified);
         notes.add(0, purge.message());
@@ -142,7 +142,8 @@ public final class ConnectionCheck {
         String opening = verified == null ? "The token could not be verified" : verified;
         String zone = zoneId == null ? "" : zoneId.strip();
         if (zone.isEmpty()) {
-            return PurgeTest.notTried(opening + ". Set a zone ID and a URL prefix to also test that it may purge the zone.");
+            return PurgeTest.notTried(
+                    opening + ". Set a zone ID and a URL prefix to also test that it may purge the zone.");
         }
         Optional<String> zoneProblem = PurgeInputs.zoneIdProblem(zone);
         if (zoneProblem.isPresent()) {

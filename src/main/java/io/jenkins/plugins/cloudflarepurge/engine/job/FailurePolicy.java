@@ -68,19 +68,35 @@ public enum FailurePolicy {
      */
     @CheckForNull
     public String consoleLine(Verdict verdict) {
+        return consoleLine(verdict, false);
+    }
+
+    /**
+     * @param onlyRefusedLeft whether all that was left are changed files the planner refused: the next run includes
+     *     these changes again but refuses the same files, so the usual "fix it and run again" does not help
+     */
+    @CheckForNull
+    public String consoleLine(Verdict verdict, boolean onlyRefusedLeft) {
         if (verdict == Verdict.SUCCESS || verdict == Verdict.CANCELLED) {
             return null;
         }
         String what = verdict == Verdict.PARTIAL ? "The purge was incomplete" : "The purge failed";
+        String next = onlyRefusedLeft
+                ? "later runs include these changes again and refuse the same files: purge their pages with 'paths',"
+                        + " and purge everything once (purgeEverything: true) to start afresh."
+                : "the next run purges these changes again.";
         return switch (this) {
             case FAIL ->
-                what
-                        + ": failing the build (onFailure: 'fail'). Once the cause is fixed, the next run purges these changes again.";
-            case UNSTABLE ->
-                what + ": marking the build unstable (onFailure: 'unstable'). The next run purges these changes again.";
+                what + ": failing the build (onFailure: 'fail'). "
+                        + (onlyRefusedLeft ? capitalized(next) : "Once the cause is fixed, " + next);
+            case UNSTABLE -> what + ": marking the build unstable (onFailure: 'unstable'). " + capitalized(next);
             case WARN ->
                 "Warning: " + Character.toLowerCase(what.charAt(0)) + what.substring(1)
-                        + "; the build result is left as it is (onFailure: 'warn'). The next run purges these changes again.";
+                        + "; the build result is left as it is (onFailure: 'warn'). " + capitalized(next);
         };
+    }
+
+    private static String capitalized(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

@@ -20,6 +20,8 @@ public final class PurgeArguments implements Serializable {
     public static final String URL_PREFIXES = "urlPrefixes";
     public static final String PURGE_EVERYTHING = "purgeEverything";
     public static final String SOURCE_ROOT = "sourceRoot";
+    public static final String SITE_DIRECTORY = "siteDirectory";
+    public static final String REPOSITORY = "repository";
     public static final String INCLUDES = "includes";
     public static final String EXCLUDES = "excludes";
     public static final String INDEX_DOCUMENTS = "indexDocuments";
@@ -50,6 +52,12 @@ public final class PurgeArguments implements Serializable {
 
     @CheckForNull
     private String sourceRoot;
+
+    @CheckForNull
+    private String siteDirectory;
+
+    @CheckForNull
+    private String repository;
 
     @CheckForNull
     private String includes;
@@ -138,6 +146,34 @@ public final class PurgeArguments implements Serializable {
 
     public PurgeArguments setSourceRoot(@CheckForNull String sourceRoot) {
         this.sourceRoot = sourceRoot;
+        return this;
+    }
+
+    /**
+     * The workspace folder holding the published site ({@code public}); when set, the changes are the files whose
+     * content differs from the last successful purge's, not the SCM changelog's.
+     */
+    @CheckForNull
+    public String getSiteDirectory() {
+        return siteDirectory;
+    }
+
+    public PurgeArguments setSiteDirectory(@CheckForNull String siteDirectory) {
+        this.siteDirectory = siteDirectory;
+        return this;
+    }
+
+    /**
+     * The repository whose changelog is purged, when a run checks out several: matched against the SCM's key or
+     * remote URL ({@link ScmChanges#repositoryMatches}); blank for every repository but shared libraries.
+     */
+    @CheckForNull
+    public String getRepository() {
+        return repository;
+    }
+
+    public PurgeArguments setRepository(@CheckForNull String repository) {
+        this.repository = repository;
         return this;
     }
 
@@ -296,6 +332,8 @@ public final class PurgeArguments implements Serializable {
                 && Objects.equals(zoneId, a.zoneId)
                 && Objects.equals(urlPrefixes, a.urlPrefixes)
                 && Objects.equals(sourceRoot, a.sourceRoot)
+                && Objects.equals(siteDirectory, a.siteDirectory)
+                && Objects.equals(repository, a.repository)
                 && Objects.equals(includes, a.includes)
                 && Objects.equals(excludes, a.excludes)
                 && Objects.equals(indexDocuments, a.indexDocuments)
@@ -317,6 +355,8 @@ public final class PurgeArguments implements Serializable {
                 urlPrefixes,
                 purgeEverything,
                 sourceRoot,
+                siteDirectory,
+                repository,
                 includes,
                 excludes,
                 indexDocuments,

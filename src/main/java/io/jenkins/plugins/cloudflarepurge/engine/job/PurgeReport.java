@@ -61,6 +61,7 @@ public final class PurgeReport implements Serializable {
     private final int total;
     private final int purged;
     private final int notPurged;
+    private final int refusedFiles;
     private final int requests;
     private final int retries;
     private final ArrayList<String> requestIds;
@@ -82,6 +83,7 @@ public final class PurgeReport implements Serializable {
         this.total = b.total;
         this.purged = b.purged;
         this.notPurged = b.notPurged;
+        this.refusedFiles = b.refusedFiles;
         this.requests = b.requests;
         this.retries = b.retries;
         this.requestIds = new ArrayList<>(b.requestIds);
@@ -92,11 +94,12 @@ public final class PurgeReport implements Serializable {
         this.summary = b.summary;
     }
 
-    /** Whether this purge counts as the last successful purge of {@code zone}: done for real, and complete. */
+    /**
+     * Whether this purge counts as the last successful purge of {@code zone}: done for real, and complete. A purge
+     * that left refused files is not complete: later runs include its changes again.
+     */
     public boolean succeededFor(String zone) {
-        return !dryRun
-                && zoneId.equalsIgnoreCase(zone.strip())
-                && verdict == Verdict.SUCCESS;
+        return !dryRun && zoneId.equalsIgnoreCase(zone.strip()) && verdict == Verdict.SUCCESS;
     }
 
     public String getZoneId() {
@@ -151,6 +154,11 @@ public final class PurgeReport implements Serializable {
     /** Items (URLs, tags, …) not purged, and changed files refused by the planner: each left something stale. */
     public int getNotPurged() {
         return notPurged;
+    }
+
+    /** Changed files the planner refused (a {@code ..} segment, a control character), counted in {@link #getNotPurged()}. */
+    public int getRefusedFiles() {
+        return refusedFiles;
     }
 
     /** Requests sent, retries included; in a dry run, the requests that would be sent. */
@@ -213,6 +221,7 @@ public final class PurgeReport implements Serializable {
         map.put("total", total);
         map.put("purged", purged);
         map.put("notPurged", notPurged);
+        map.put("refusedFiles", refusedFiles);
         map.put("requests", requests);
         map.put("retries", retries);
         map.put("requestIds", new ArrayList<>(requestIds));
@@ -250,6 +259,7 @@ public final class PurgeReport implements Serializable {
         int total;
         int purged;
         int notPurged;
+        int refusedFiles;
         int requests;
         int retries;
         List<String> requestIds = List.of();

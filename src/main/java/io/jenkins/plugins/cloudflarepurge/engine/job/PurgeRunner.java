@@ -95,6 +95,7 @@ public final class PurgeRunner {
         }
         PurgeScope scope = plan.scope().orElse(null);
         List<RefusedFile> refused = plan.refusedNotPurged();
+        report.refusedFiles = refused.size();
         report.mode = plan.mode().name().toLowerCase(Locale.ROOT);
         report.fallbackReason = plan.fallbackReason().orElse("");
         report.changedFiles = plan.changedFileCount();
@@ -171,8 +172,7 @@ public final class PurgeRunner {
             out.accept("Not purged: " + file.reason());
         }
         if (refused.size() > MAX_REFUSED_LINES) {
-            out.accept(String.format(
-                    Locale.ROOT, "… and %,d more refused files", refused.size() - MAX_REFUSED_LINES));
+            out.accept(String.format(Locale.ROOT, "… and %,d more refused files", refused.size() - MAX_REFUSED_LINES));
         }
     }
 
@@ -236,7 +236,9 @@ public final class PurgeRunner {
         if (printSummary) {
             out.accept(report.summary);
         }
-        String policy = settings.failurePolicy().consoleLine(report.verdict);
+        // Refused files are refused again by every later run: "run it again" is no advice for them.
+        String policy = settings.failurePolicy()
+                .consoleLine(report.verdict, report.refusedFiles > 0 && report.notPurged == report.refusedFiles);
         if (policy != null) {
             out.accept(policy);
         }

@@ -53,6 +53,12 @@ public final class PurgeSettings {
     @CheckForNull
     private final PlannerSettings planner;
 
+    @CheckForNull
+    private final String siteDirectory;
+
+    @CheckForNull
+    private final String repository;
+
     private final boolean dryRun;
     private final FailurePolicy failurePolicy;
 
@@ -63,6 +69,8 @@ public final class PurgeSettings {
             Target target,
             List<String> values,
             @CheckForNull PlannerSettings planner,
+            @CheckForNull String siteDirectory,
+            @CheckForNull String repository,
             boolean dryRun,
             FailurePolicy failurePolicy) {
         this.caller = caller;
@@ -71,6 +79,8 @@ public final class PurgeSettings {
         this.target = target;
         this.values = List.copyOf(values);
         this.planner = planner;
+        this.siteDirectory = siteDirectory;
+        this.repository = repository;
         this.dryRun = dryRun;
         this.failurePolicy = failurePolicy;
     }
@@ -143,6 +153,28 @@ public final class PurgeSettings {
                 : explicit.keySet().iterator().next();
         List<String> values = explicit.getOrDefault(target, List.of());
 
+        String siteDirectory = stripped(args.getSiteDirectory());
+        String repository = stripped(args.getRepository());
+        if (siteDirectory != null) {
+            checkSiteDirectory(caller, siteDirectory, args, target);
+        }
+        if (repository != null) {
+            if (target != Target.CHANGES) {
+                throw invalid(
+                        caller,
+                        PurgeArguments.REPOSITORY,
+                        "it picks the repository whose changelog is purged, so it cannot be combined with "
+                                + target.argument + ", which names what to purge; remove one of the two");
+            }
+            if (siteDirectory != null) {
+                throw invalid(
+                        caller,
+                        PurgeArguments.REPOSITORY,
+                        "with siteDirectory the changes are read from the published files, not from a changelog; "
+                                + "remove repository or siteDirectory");
+            }
+        }
+
         PurgePlanner planner = new PurgePlanner();
         switch (target) {
             case TAGS, HOSTS, PREFIXES ->
@@ -180,7 +212,62 @@ public final class PurgeSettings {
         } else if (target == Target.PATHS) {
             argument(caller, PurgeArguments.PATHS, () -> planner.planExplicit(PurgeScope.Kind.URLS, values));
         }
-        return new PurgeSettings(caller, credentialsId, zoneId, target, values, plannerSettings, dryRun, policy);
+        return new PurgeSettings(
+                caller,
+                credentialsId,
+                zoneId,
+                target,
+                values,
+                plannerSettings,
+                siteDirectory,
+                repository,
+                dryRun,
+                policy);
+    }
+
+    /** A workspace-relative folder, for purging the changes only, without sourceRoot. */
+    private static void checkSiteDirectory(String caller, String siteDirectory, PurgeArguments args, Target target) {
+        String arg = PurgeArguments.SITE_DIRECTORY;
+        if (target != Target.CHANGES) {
+            throw invalid(
+                    caller,
+                    arg,
+                    "it purges the files that changed under that folder, so it cannot be combined with "
+                            + target.argument + ", which names what to purge; remove one of the two");
+        }
+        if (!blank(args.getSourceRoot())) {
+            throw invalid(
+                    caller,
+                    arg,
+                    "give siteDirectory or sourceRoot, not both: with siteDirectory the paths are already relative "
+                            + "to the published site, so remove sourceRoot");
+        }
+        if (siteDirectory.startsWith("/")
+                || siteDirectory.startsWith("\\")
+                || siteDirectory.matches("(?s)[A-Za-z]:.*")
+                || siteDirectory.startsWith("~")) {
+            throw invalid(
+                    caller,
+                    arg,
+                    "'" + siteDirectory + "' is not relative to the workspace: give the folder the site is built "
+                            + "into, as the build sees it from the workspace, such as public or dist/site");
+        }
+        for (String segment : siteDirectory.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                throw invalid(
+                        caller,
+                        arg,
+                        "'" + siteDirectory + "' leaves the workspace with '..': give a folder inside the "
+                                + "workspace, such as public or dist/site");
+            }
+            if (segment.contains("*") || segment.contains("?")) {
+                throw invalid(
+                        caller,
+                        arg,
+                        "'" + siteDirectory + "' is a pattern: give the one folder the site is built into, and "
+                                + "use includes and excludes to pick files");
+            }
+        }
     }
 
     private static PlannerSettings plannerSettings(String caller, PurgeArguments args, List<String> prefixes) {
@@ -266,6 +353,12 @@ public final class PurgeSettings {
         }
     }
 
+    /** The text without surrounding blanks; null when there is none. */
+    @CheckForNull
+    private static String stripped(@CheckForNull String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     private static boolean blank(@CheckForNull String s) {
         return s == null || s.isBlank();
     }
@@ -329,6 +422,25 @@ public final class PurgeSettings {
     /** The planner's settings; empty when the target needs no URL prefix and none was given. */
     public Optional<PlannerSettings> planner() {
         return Optional.ofNullable(planner);
+    }
+
+    /** The workspace-relative folder of the published site; when present, the changes are read from its files. */
+    public Optional<String> siteDirectory() {
+        return Optional.ofNullable(siteDirectory);
+    }
+
+    /** The repository filter for the changelogs; empty for every repository but shared libraries. */
+    public Optional<String> repository() {
+        return Optional.ofNullable(repository);
+    }
+
+    /** The normalised URL prefixes the planner works with; empty when the purge needs none. */
+    public List<String> urlPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        if (planner != null) {
+            planner.prefixes().forEach(p -> prefixes.add(p.toString()));
+        }
+        return prefixes;
     }
 
     public boolean dryRun() {

@@ -13,10 +13,10 @@ import java.security.NoSuchAlgorithmException;
  * buffer.
  *
  * <p>Why SHA-256: it is in every JDK (the plugin bundles nothing for it), and the JDK runs it on the CPU's SHA
- * instructions where there are any (x86 SHA-NI, ARMv8 SHA2), at more than 1.5 GB/s per core, faster than the files
- * come off most disks; see docs/benchmarks.md for how it compares with only reading the same bytes. 128 bits of it
- * make an accidental collision between a file's old and new content negligible (2<sup>-128</sup>), and, unlike a
- * non-cryptographic hash, nobody can craft a changed file that keeps its hash.
+ * instructions where there are any (x86 SHA-NI, ARMv8 SHA2), where it costs about half of what reading the same files
+ * from the page cache costs (docs/benchmarks.md). 128 bits of it make an accidental collision between a file's old
+ * and new content negligible (2<sup>-128</sup>), and, unlike a non-cryptographic hash, nobody can craft a changed
+ * file that keeps its hash.
  */
 final class FileHasher {
 

@@ -248,7 +248,7 @@ final class ManifestCodec {
         void intBigEndian(int value) {
             grow(length + 4);
             for (int shift = 24; shift >= 0; shift -= 8) {
-                array[length++] = (byte) (value >>> shift);
+                array[length++] = (byte) (value >> shift); // the cast keeps the low 8 bits
             }
         }
 
@@ -263,7 +263,7 @@ final class ManifestCodec {
         void longBigEndian(long value) {
             grow(length + 8);
             for (int shift = 56; shift >= 0; shift -= 8) {
-                array[length++] = (byte) (value >>> shift);
+                array[length++] = (byte) (value >> shift); // the cast keeps the low 8 bits
             }
         }
 

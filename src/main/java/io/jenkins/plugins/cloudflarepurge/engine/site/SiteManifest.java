@@ -36,8 +36,6 @@ public final class SiteManifest implements Serializable {
 
     private static final Pattern ZONE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private static final SiteManifest EMPTY = new SiteManifest(new String[0], new long[0], new long[0]);
-
     private final String[] paths;
     private final long[] sizes;
     /** Two longs per entry: the first 128 bits of the content's SHA-256, big-endian. */
@@ -80,7 +78,7 @@ public final class SiteManifest implements Serializable {
 
     /** A manifest of no files (an empty site directory). */
     public static SiteManifest empty() {
-        return EMPTY;
+        return new SiteManifest(new String[0], new long[0], new long[0]);
     }
 
     /**
@@ -104,7 +102,7 @@ public final class SiteManifest implements Serializable {
             hashes[2 * i] = e.hashHigh();
             hashes[2 * i + 1] = e.hashLow();
         }
-        return n == 0 ? EMPTY : new SiteManifest(paths, sizes, hashes);
+        return new SiteManifest(paths, sizes, hashes);
     }
 
     /** The number of files. */
@@ -212,7 +210,7 @@ public final class SiteManifest implements Serializable {
     }
 
     /**
-     * Reads what {@link #writeTo} wrote, and nothing after it.
+     * Reads what {@link #writeTo} wrote. Reads the stream to its end, which must be the manifest's end.
      *
      * @throws UnreadableManifestException if the stream is not a manifest, has another format version, is cut short
      *     or damaged
@@ -247,7 +245,7 @@ public final class SiteManifest implements Serializable {
 
     /** Wraps arrays that the caller has checked: sorted, distinct, valid paths; it must not keep them. */
     static SiteManifest ofSorted(String[] paths, long[] sizes, long[] hashes) {
-        return paths.length == 0 ? EMPTY : new SiteManifest(paths, sizes, hashes);
+        return new SiteManifest(paths, sizes, hashes);
     }
 
     static void checkPath(String path) {

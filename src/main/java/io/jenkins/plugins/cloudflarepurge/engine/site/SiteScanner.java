@@ -2,7 +2,6 @@ package io.jenkins.plugins.cloudflarepurge.engine.site;
 
 import io.jenkins.plugins.cloudflarepurge.engine.client.InvalidInputException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,11 +15,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scans a site directory into a {@link SiteManifest}: every regular file under it, at its path relative to the
@@ -51,16 +45,17 @@ public final class SiteScanner {
 
     private final Path root;
     private final Path realRoot;
-    private final List<Found> found = new ArrayList<>();
+    private final List<ParallelHashing.FileToHash> found = new ArrayList<>();
     private final Deque<Path> linkParents = new ArrayDeque<>();
     private final Notes notes = new Notes();
     private int linksFollowed;
 
-    private record Found(String path, Path file) {}
+    private final int maxFiles;
 
-    private SiteScanner(Path root, Path realRoot) {
+    private SiteScanner(Path root, Path realRoot, int maxFiles) {
         this.root = root;
         this.realRoot = realRoot;
+        this.maxFiles = maxFiles;
     }
 
     /** Scans with as many threads hashing as there are processors, up to 4. */
@@ -82,6 +77,10 @@ public final class SiteScanner {
      * @throws InterruptedException if the calling thread is interrupted (the build was aborted)
      */
     public static SiteScan scan(Path siteDirectory, int threads) throws IOException, InterruptedException {
+        return scan(siteDirectory, threads, MAX_FILES);
+    }
+
+    static SiteScan scan(Path siteDirectory, int threads, int maxFiles) throws IOException, InterruptedException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, not " + threads);
         }
@@ -99,7 +98,7 @@ public final class SiteScanner {
                             + " holds the published files, such as 'public'.");
         }
         Path realRoot = siteDirectory.toRealPath();
-        SiteScanner scanner = new SiteScanner(siteDirectory, realRoot);
+        SiteScanner scanner = new SiteScanner(siteDirectory, realRoot, maxFiles);
         if (Files.isSymbolicLink(siteDirectory)) {
             scanner.notes.add(
                     "root", "The site directory " + siteDirectory + " is a symbolic link; scanning " + realRoot);
@@ -111,7 +110,14 @@ public final class SiteScanner {
                     "Followed " + scanner.linksFollowed + " symbolic link(s) inside the site directory: a linked file"
                             + " is listed at the link's path as well as its own.");
         }
-        SiteManifest manifest = scanner.hashAll(threads);
+        SiteManifest manifest = ParallelHashing.hashAll(
+                scanner.found,
+                threads,
+                siteDirectory,
+                path -> scanner.notes.add(
+                        "vanished",
+                        "Skipped " + printable(path)
+                                + ": it was deleted while the scan ran, so it counts as deleted."));
         return new SiteScan(manifest, scanner.notes.lines());
     }
 
@@ -128,7 +134,11 @@ public final class SiteScanner {
         }
         children.sort(null); // the file system's order varies; notes come out the same way every time
         for (Path child : children) {
-            String name = child.getFileName().toString();
+            Path fileName = child.getFileName();
+            if (fileName == null) {
+                continue; // only a root has no name, and a directory's entries are not roots
+            }
+            String name = fileName.toString();
             String path = prefix + name;
             if (!isAscii(name) && !child.equals(dir.resolve(name))) { // an undecodable byte became U+FFFD
                 notes.add(
@@ -200,87 +210,13 @@ public final class SiteScanner {
     }
 
     private void add(String path, Path file) {
-        if (found.size() == MAX_FILES) {
+        if (found.size() == maxFiles) {
             throw new InvalidInputException(
                     FIELD,
-                    "The site directory " + root + " holds more than " + MAX_FILES + " files (symbolic links to"
+                    "The site directory " + root + " holds more than " + maxFiles + " files (symbolic links to"
                             + " directories included): give the directory that holds only the published files.");
         }
-        found.add(new Found(path, file));
-    }
-
-    private SiteManifest hashAll(int threads) throws IOException, InterruptedException {
-        SiteManifest.Entry[] entries = new SiteManifest.Entry[found.size()];
-        AtomicInteger next = new AtomicInteger();
-        if (threads == 1 || found.size() < 2) {
-            hashSome(next, entries);
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, found.size()), r -> {
-                Thread t = new Thread(r, "cloudflare-purge site scan");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Void>> workers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    workers.add(pool.submit(() -> {
-                        hashSome(next, entries);
-                        return null;
-                    }));
-                }
-                for (Future<Void> worker : workers) {
-                    worker.get();
-                }
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof InterruptedException) {
-                    throw new InterruptedException("site directory scan interrupted");
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-        List<SiteManifest.Entry> hashed = new ArrayList<>(entries.length);
-        for (SiteManifest.Entry entry : entries) {
-            if (entry != null) { // null: the file vanished while the scan ran
-                hashed.add(entry);
-            }
-        }
-        return SiteManifest.of(hashed);
-    }
-
-    private void hashSome(AtomicInteger next, SiteManifest.Entry[] entries) throws IOException, InterruptedException {
-        FileHasher hasher = new FileHasher();
-        for (int i = next.getAndIncrement(); i < found.size(); i = next.getAndIncrement()) {
-            if (Thread.currentThread().isInterrupted()) {
-                next.set(found.size()); // stop the others too
-                throw new InterruptedException("site directory scan interrupted");
-            }
-            Found f = found.get(i);
-            try {
-                entries[i] = hasher.hash(f.path(), f.file());
-            } catch (NoSuchFileException e) {
-                synchronized (notes) {
-                    notes.add(
-                            "vanished",
-                            "Skipped " + printable(f.path()) + ": it was deleted while the scan ran, so it counts as"
-                                    + " deleted.");
-                }
-            } catch (InterruptedIOException e) {
-                next.set(found.size());
-                throw new InterruptedException("site directory scan interrupted");
-            } catch (IOException e) {
-                next.set(found.size());
-                throw new IOException(
-                        "Cannot read " + printable(f.path()) + " in the site directory " + root + ": "
-                                + (e instanceof AccessDeniedException ? "permission denied" : e.toString())
-                                + ". Make it readable by the agent's user, or move it out of the site directory.",
-                        e);
-            }
-        }
+        found.add(new ParallelHashing.FileToHash(path, file));
     }
 
     private static boolean isAscii(String name) {
@@ -310,19 +246,19 @@ public final class SiteScanner {
         return out.append('\'').toString();
     }
 
-    /** Console lines, at most {@link #MAX_NOTES_PER_KIND} of each kind, then a count of the rest. */
+    /** Console lines, at most {@link #MAX_NOTES_PER_KIND} of each kind, then a count of the rest; hashing threads add too. */
     private static final class Notes {
         private final List<String> lines = new ArrayList<>();
         private final Map<String, Integer> counts = new LinkedHashMap<>();
 
-        void add(String kind, String line) {
+        synchronized void add(String kind, String line) {
             int count = counts.merge(kind, 1, Integer::sum);
             if (count <= MAX_NOTES_PER_KIND) {
                 lines.add(line);
             }
         }
 
-        List<String> lines() {
+        synchronized List<String> lines() {
             List<String> all = new ArrayList<>(lines);
             counts.forEach((kind, count) -> {
                 if (count > MAX_NOTES_PER_KIND) {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,28 +24,33 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for Cloudflare's purge endpoint, for benchmarks only, on the loopback interface. It keeps to
- * Cloudflare's documented URL purge limits, not to its implementation:
+ * Cloudflare's documented limits, not to its implementation:
  * <ul>
- *   <li>a request with more than {@code maxUrlsPerRequest} URLs is refused with HTTP 400 and code 1094;</li>
+ *   <li>a request with more than {@code maxUrlsPerRequest} URLs is refused with HTTP 400 and code 1094, and the
+ *       message names the limit, as Cloudflare's does;</li>
  *   <li>URLs are metered by a token bucket of {@code urlsPerSecond} tokens, one token per URL, that refills
- *       continuously (Bucket4j's greedy refill, on the real clock at nanosecond precision). Its capacity is one
- *       second of the rate: a client that has been quiet may send one second's worth at once, and after that
- *       only the rate. That is this fake's reading of Cloudflare's "moving average", whose window Cloudflare
- *       does not publish;</li>
+ *       continuously (Bucket4j's greedy refill, at nanosecond precision). Its capacity is one second of the rate: a
+ *       client that has been quiet may send one second's worth at once, and after that only the rate. That is this
+ *       fake's reading of Cloudflare's "moving average", whose window Cloudflare does not publish;</li>
  *   <li>a request whose URLs do not all fit in the bucket is refused as a whole with HTTP 429, code 971 and a
  *       {@code Retry-After} of the whole seconds until they would fit (at least 1, as the header has no
  *       fractions); a refused request takes no tokens;</li>
+ *   <li>the general API limit: 1,200 requests per 5 minutes per token, every request counted (purges, zone
+ *       lookups, refused ones), in fixed windows that start with the first request after the last window ended.
+ *       The request that exceeds it, and every request in the five minutes after it, gets HTTP 429 with a
+ *       {@code Retry-After} until the block ends: that is a block. Every answer carries
+ *       {@code Ratelimit: "default";r=<left>;t=<seconds to reset>} and {@code Ratelimit-Policy: "default";q=1200;w=300};</li>
+ *   <li>{@code GET /zones/{zone_id}} answers the zone with its plan ({@code plan.name}, {@code plan.legacy_id});</li>
  *   <li>every answer takes the configured round trip: half of it before the request is metered (the way in),
  *       half after (the way back);</li>
  *   <li>every URL of every accepted request is counted, so that a lost or a duplicated URL shows.</li>
  * </ul>
- * The general API limit (1,200 requests per 5 minutes) is not modelled.
+ * All of its time is a {@link ScaledClock}'s, shared with the client it serves.
  */
 final class FakeCloudflare implements AutoCloseable {
 
@@ -60,10 +66,25 @@ final class FakeCloudflare implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    static final int GENERAL_LIMIT = 1200;
+    static final Duration GENERAL_WINDOW = Duration.ofMinutes(5);
+    static final Duration BLOCK = Duration.ofMinutes(5);
+
     private final int urlsPerSecond;
     private final int maxUrlsPerRequest;
     private final long halfLatencyNanos;
+    private final String planName;
+    private final ScaledClock clock;
     private final Bucket bucket;
+
+    private final Object generalLock = new Object();
+    private long windowStart;
+    private boolean windowOpen;
+    private int windowCount;
+    private long blockedUntil;
+    private long blockedSince;
+    private final AtomicLong blocks = new AtomicLong();
+    private final AtomicLong blockedRequests = new AtomicLong();
     private final HttpServer server;
     private final ExecutorService threads;
 
@@ -76,14 +97,37 @@ final class FakeCloudflare implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong requestIds = new AtomicLong();
+    private final AtomicLong zoneLookups = new AtomicLong();
 
+    /** A Free zone on the real clock. */
     FakeCloudflare(int urlsPerSecond, int maxUrlsPerRequest, Duration roundTrip) throws IOException {
+        this(urlsPerSecond, maxUrlsPerRequest, roundTrip, "Free Website", new ScaledClock(1));
+    }
+
+    /**
+     * @param planName the zone's plan as {@code GET /zones/{zone_id}} names it, e.g. "Pro Website"
+     */
+    FakeCloudflare(int urlsPerSecond, int maxUrlsPerRequest, Duration roundTrip, String planName, ScaledClock clock)
+            throws IOException {
         this.urlsPerSecond = urlsPerSecond;
         this.maxUrlsPerRequest = maxUrlsPerRequest;
         this.halfLatencyNanos = roundTrip.toNanos() / 2;
+        this.planName = planName;
+        this.clock = clock;
+        TimeMeter meter = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.nanoTime();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
         this.bucket = Bucket.builder()
                 .addLimit(l -> l.capacity(urlsPerSecond).refillGreedy(urlsPerSecond, Duration.ofSeconds(1)))
-                .withNanosecondPrecision()
+                .withCustomTimePrecision(meter)
                 .build();
         this.threads = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "fake-cloudflare");
@@ -115,11 +159,16 @@ final class FakeCloudflare implements AutoCloseable {
                 body = in.readAllBytes();
             }
             pause(halfLatencyNanos);
-            Answer answer = answer(exchange, body);
+            General general = countGeneral();
+            Answer answer = general.blocked() ? blockedAnswer(general) : answer(exchange, body);
             pause(halfLatencyNanos);
             if (answer.retryAfterSeconds > 0) {
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(answer.retryAfterSeconds));
             }
+            exchange.getResponseHeaders()
+                    .set("Ratelimit", "\"default\";r=" + general.remaining() + ";t=" + general.resetSeconds());
+            exchange.getResponseHeaders()
+                    .set("Ratelimit-Policy", "\"default\";q=" + GENERAL_LIMIT + ";w=" + GENERAL_WINDOW.toSeconds());
             byte[] json = answer.json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer.status, json.length);
@@ -133,8 +182,71 @@ final class FakeCloudflare implements AutoCloseable {
 
     private record Answer(int status, String json, long retryAfterSeconds) {}
 
+    /** What the general limit says of one request: left in the window, seconds to reset, or blocked. */
+    private record General(boolean blocked, long remaining, long resetSeconds) {}
+
+    /** Counts one request against the token's general limit (every request counts, as at Cloudflare). */
+    private General countGeneral() {
+        long now = clock.nanoTime();
+        synchronized (generalLock) {
+            if (now - blockedUntil < 0) {
+                blockedRequests.incrementAndGet();
+                return new General(true, 0, seconds(blockedUntil - now));
+            }
+            if (!windowOpen || now - (windowStart + GENERAL_WINDOW.toNanos()) >= 0) {
+                windowOpen = true;
+                windowStart = now;
+                windowCount = 0;
+            }
+            windowCount++;
+            if (windowCount > GENERAL_LIMIT) {
+                blocks.incrementAndGet();
+                blockedRequests.incrementAndGet();
+                blockedSince = now;
+                blockedUntil = now + BLOCK.toNanos();
+                windowOpen = false;
+                return new General(true, 0, seconds(BLOCK.toNanos()));
+            }
+            long reset = seconds(windowStart + GENERAL_WINDOW.toNanos() - now);
+            return new General(false, GENERAL_LIMIT - windowCount, reset);
+        }
+    }
+
+    /** When the current general-limit window ends, on the fake's clock; for the bound of a benchmark row. */
+    long generalWindowEnd() {
+        synchronized (generalLock) {
+            return windowStart + GENERAL_WINDOW.toNanos();
+        }
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private Answer blockedAnswer(General general) {
+        Answer refused = failure(429, 971, "Please wait and consider throttling your request speed");
+        return new Answer(429, refused.json, general.resetSeconds());
+    }
+
+    private Answer zone() {
+        String legacy = planName.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
+        return new Answer(
+                200,
+                "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"" + ZONE_ID
+                        + "\",\"name\":\"example.com\",\"status\":\"active\",\"plan\":{\"id\":\"plan-" + legacy
+                        + "\",\"name\":" + quote(planName) + ",\"legacy_id\":\"" + legacy + "\"}}}",
+                0);
+    }
+
     private Answer answer(HttpExchange exchange, byte[] body) {
         String expectedPath = "/client/v4/zones/" + ZONE_ID + "/purge_cache";
+        if ("GET".equals(exchange.getRequestMethod())
+                && ("/client/v4/zones/" + ZONE_ID)
+                        .equals(exchange.getRequestURI().getPath())
+                && ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            zoneLookups.incrementAndGet();
+            return zone();
+        }
         if (!"POST".equals(exchange.getRequestMethod())
                 || !expectedPath.equals(exchange.getRequestURI().getPath())) {
             otherRejections.incrementAndGet();
@@ -212,12 +324,9 @@ final class FakeCloudflare implements AutoCloseable {
         }
     }
 
-    private static void pause(long nanos) {
-        if (nanos <= 0) {
-            return;
-        }
+    private void pause(long nanos) {
         try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+            clock.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -253,7 +362,10 @@ final class FakeCloudflare implements AutoCloseable {
                 lost,
                 duplicated,
                 unexpected,
-                maxInFlight.get());
+                maxInFlight.get(),
+                blocks.get(),
+                blockedRequests.get(),
+                zoneLookups.get());
     }
 
     /**
@@ -262,6 +374,9 @@ final class FakeCloudflare implements AutoCloseable {
      * @param duplicated acceptances beyond the first of a URL
      * @param unexpected accepted URLs that were not expected at all
      * @param maxInFlight the most requests this fake was answering at one time
+     * @param blocks how often the general limit was exceeded (each time, five minutes of refusals)
+     * @param blockedRequests requests refused by the general limit, the exceeding ones included
+     * @param zoneLookups {@code GET /zones/{zone_id}} answered
      */
     record Ledger(
             long requests,
@@ -273,7 +388,10 @@ final class FakeCloudflare implements AutoCloseable {
             long lost,
             long duplicated,
             long unexpected,
-            int maxInFlight) {}
+            int maxInFlight,
+            long blocks,
+            long blockedRequests,
+            long zoneLookups) {}
 
     @Override
     public void close() {

@@ -98,14 +98,16 @@ public final class PlanningBenchmark {
                             paths / (coldNanos / 1e9)),
                     String.format(
                             Locale.ROOT,
-                            "  baseline: %8.1f ms  %,12.0f paths/s  (SelectorUtils.matchPath with strings, TreeSet, same PurgeScope)",
+                            "  baseline: %8.1f ms  %,12.0f paths/s  (SelectorUtils.matchPath with strings, TreeSet,"
+                                    + " same PurgeScope)",
                             baselineNanos / 1e6,
                             paths / (baselineNanos / 1e9)),
                     String.format(
                             Locale.ROOT, "  ratio   : %.1fx faster; same URLs: %s", ratio(), sameUrls ? "yes" : "NO"),
                     String.format(
                             Locale.ROOT,
-                            "  memory  : %,.1f MB allocated per plan, %,.1f MB kept by the plan (%,.0f bytes per URL, %,.0f per path)",
+                            "  memory  : %,.1f MB allocated per plan, %,.1f MB kept by the plan (%,.0f bytes per URL,"
+                                    + " %,.0f per path)",
                             allocatedBytes / 1e6,
                             retainedBytes / 1e6,
                             (double) retainedBytes / Math.max(urls, 1),

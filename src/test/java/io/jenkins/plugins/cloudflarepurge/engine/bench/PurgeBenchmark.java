@@ -15,7 +15,10 @@ import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeLimits;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeListener;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeResult;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.RateBudget;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.RequestSizes;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.RetryDelays;
+import io.jenkins.plugins.cloudflarepurge.engine.job.ApiSettings;
+import io.jenkins.plugins.cloudflarepurge.engine.job.PlanDetection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,10 +37,13 @@ import java.util.Locale;
  *
  * <pre>mvn -B -ntp -f .ci/engine-pom.xml -Pbench test-compile exec:java</pre>
  *
- * In one process it purges the same URLs twice, each time against a fresh fake with a full bucket: through the
- * engine with its default limits, and through a naive baseline (one request of 30 URLs at a time, in sequence,
- * no pacing, as hand-written pipeline scripts do). Then it plans changed paths to URLs. See docs/benchmarks.md
- * for what is measured and the system properties that change the sizes.
+ * In one process it first runs the default comparison: the same URLs purged twice, each time against a fresh fake
+ * with a full bucket, through the engine at its defaults and through a naive baseline (one request of 30 URLs at a
+ * time, in sequence, no pacing, as hand-written pipeline scripts do); then it plans changed paths to URLs. Then the
+ * matrix: every plan model and per-request limit with the engine at its defaults (no plan configured, the plan read
+ * from the fake), a second client spending the token's general quota, and 100,000 URLs against the general limit,
+ * the sequential script and DeployHQ's documented pace. See docs/benchmarks.md for what is measured, the bound of
+ * each row and the system properties that change the sizes.
  */
 public final class PurgeBenchmark {
 
@@ -56,7 +62,9 @@ public final class PurgeBenchmark {
             int engineRate,
             int paths,
             int rounds,
-            boolean verbose) {
+            boolean verbose,
+            double timeScale,
+            boolean matrix) {
         static Settings fromSystemProperties() {
             int rate = Integer.getInteger("bench.rate", CloudflarePlan.FREE.urlsPerSecond());
             return new Settings(
@@ -67,7 +75,9 @@ public final class PurgeBenchmark {
                     Integer.getInteger("bench.engineRate", rate),
                     Integer.getInteger("bench.paths", 100_000),
                     Integer.getInteger("bench.rounds", 7),
-                    Boolean.getBoolean("bench.verbose"));
+                    Boolean.getBoolean("bench.verbose"),
+                    Double.parseDouble(System.getProperty("bench.timeScale", "10")),
+                    !Boolean.getBoolean("bench.skipMatrix"));
         }
     }
 
@@ -135,7 +145,20 @@ public final class PurgeBenchmark {
 
         warmUp();
 
-        Row engine = engine(settings, urls);
+        ApiSettings defaults = settings.engineRate() == CloudflarePlan.FREE.urlsPerSecond()
+                ? ApiSettings.defaults()
+                : ApiSettings.builder().urlsPerSecond(settings.engineRate()).build();
+        // A first purge after a restart pays the plan lookup and the probe of 100 URLs; a later one finds both kept.
+        Memory memory = Memory.fresh();
+        Row engine = engine("engine (defaults)", defaults, memory, settings, urls);
+        Row later = engine("engine (defaults, a later purge)", defaults, memory, settings, urls);
+        // The same engine with the defaults it had before plan detection and request-size learning.
+        ApiSettings before = ApiSettings.builder()
+                .plan("FREE")
+                .urlsPerRequest(PurgeLimits.DEFAULT_URLS_PER_REQUEST)
+                .urlsPerSecond(settings.engineRate())
+                .build();
+        Row previous = engine("engine (previous defaults)", before, Memory.fresh(), settings, urls);
         Row naive = naive(settings, urls);
         Row planning = planning(settings);
 
@@ -153,12 +176,21 @@ public final class PurgeBenchmark {
                 "retries",
                 "lost",
                 "duplicated");
-        for (Row row : List.of(engine, naive, planning)) {
+        for (Row row : List.of(engine, later, previous, naive, planning)) {
             System.out.println(row.format());
         }
         System.out.printf(Locale.ROOT, "throughput ratio to ceiling: %.2f%n", engine.perSecond() / settings.rate());
         System.out.printf(
                 Locale.ROOT, "speedup over sequential baseline: %.2f%n", engine.perSecond() / naive.perSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "(defaults over previous defaults, same run: first purge %.2f, later purge %.2f)%n",
+                engine.perSecond() / previous.perSecond(),
+                later.perSecond() / previous.perSecond());
+        if (settings.matrix()) {
+            System.out.println();
+            PurgeMatrix.run(settings);
+        }
     }
 
     /**
@@ -169,7 +201,9 @@ public final class PurgeBenchmark {
     private static void printBounds(Settings settings) {
         double roundTrip = settings.latencyMs() / 1000.0;
         double minSeconds = Math.max(0, settings.urls() - settings.rate()) / (double) settings.rate() + roundTrip;
-        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE);
+        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE).toBuilder()
+                .urlsPerRequest(PurgeLimits.DEFAULT_URLS_PER_REQUEST)
+                .build();
         double inFlight = limits.maxInFlight()
                 * (double) Math.min(limits.urlsPerRequest(), settings.maxUrlsPerRequest())
                 / roundTrip;
@@ -203,7 +237,7 @@ public final class PurgeBenchmark {
                     .urlsPerSecond(1_000_000)
                     .build();
             executor(fake, limits).execute(FakeCloudflare.ZONE_ID, scope(urls), PurgeListener.NONE);
-            NaiveScript script = new NaiveScript(fake.baseUrl());
+            NaiveScript script = new NaiveScript(fake.baseUrl(), new ScaledClock(1));
             script.purge(urls);
         }
     }
@@ -231,29 +265,33 @@ public final class PurgeBenchmark {
                 RetryDelays.of(limits));
     }
 
-    /** The engine with its default limits for the plan whose rate the fake keeps (Free unless told otherwise). */
-    private static Row engine(Settings settings, List<String> urls) throws IOException {
-        PurgeLimits limits = PurgeLimits.forPlan(CloudflarePlan.FREE);
-        if (settings.engineRate() != limits.urlsPerSecond()) {
-            limits = limits.toBuilder().urlsPerSecond(settings.engineRate()).build();
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "Engine: %d URLs per request, %d in flight, rate %d URLs/s (paced at %.0f, 39/40 of it)%n",
-                limits.urlsPerRequest(),
-                limits.maxInFlight(),
-                limits.urlsPerSecond(),
-                limits.urlsPerSecond() * RateBudget.URL_RATE_SHARE);
+    /**
+     * The engine as the glue makes it from {@code api}: at its defaults (no plan configured) the plan is read from
+     * the fake (Free) and the request size learnt from its answers. {@code bench.engineRate} overrides the rate, as
+     * an administrator's value would.
+     */
+    private static Row engine(String name, ApiSettings api, Memory memory, Settings settings, List<String> urls)
+            throws IOException {
         PurgeScope scope = scope(urls);
         try (FakeCloudflare fake = new FakeCloudflare(
                 settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
-            PurgeExecutor executor = executor(fake, limits);
             PurgeListener listener = settings.verbose()
                     ? new ConsoleProgress(line -> System.out.println("  " + line))
                     : PurgeListener.NONE;
+            CloudflareClient client = client(fake);
             long start = System.nanoTime();
-            PurgeResult result = executor.execute(FakeCloudflare.ZONE_ID, scope, listener);
+            Detected engine = detected(client, api, PurgeClock.system(), memory);
+            PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, scope, listener);
             long wall = System.nanoTime() - start;
+            PurgeLimits limits = engine.choice().limits();
+            System.out.printf(
+                    Locale.ROOT,
+                    name + ": %s%n  starting at %d URLs per request, %d in flight, paced at %.0f URLs/s (39/40 of the"
+                            + " rate)%n",
+                    engine.choice().consoleLine(),
+                    limits.urlsPerRequest(),
+                    limits.maxInFlight(),
+                    limits.urlsPerSecond() * RateBudget.URL_RATE_SHARE);
             FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
             System.out.println("  " + ConsoleProgress.summary(result));
             System.out.printf(Locale.ROOT, "  fake saw: %s%n", ledger);
@@ -265,7 +303,7 @@ public final class PurgeBenchmark {
                         ledger.lost());
             }
             return new Row(
-                    "engine (defaults)",
+                    name,
                     urls.size(),
                     wall,
                     ledger.requests(),
@@ -276,10 +314,45 @@ public final class PurgeBenchmark {
         }
     }
 
+    /** An engine as the glue makes one: limits chosen by plan detection, with budgets and sizes of its own. */
+    record Detected(PlanDetection.Choice choice, PurgeExecutor executor) {}
+
+    /** A client of the fake; made before a row's time starts, as Jenkins has its HTTP client before a build. */
+    static CloudflareClient client(FakeCloudflare fake) {
+        return new CloudflareClient(
+                CloudflareClient.newHttpClient(Duration.ofSeconds(10)),
+                fake.baseUrl(),
+                ApiToken.of(FakeCloudflare.TOKEN),
+                CloudflareClient.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * What the controller keeps between purges: the plan read from Cloudflare and the request size learnt. The
+     * benchmark's own, not the shared ones, so that nothing learnt before (the warm-up) counts unless meant to.
+     */
+    record Memory(PlanDetection detection, RequestSizes sizes) {
+        static Memory fresh() {
+            return new Memory(new PlanDetection(PurgeClock.system()), new RequestSizes());
+        }
+
+        static Memory fresh(PurgeClock clock) {
+            return new Memory(new PlanDetection(clock), new RequestSizes());
+        }
+    }
+
+    static Detected detected(CloudflareClient client, ApiSettings api, PurgeClock clock, Memory memory) {
+        PlanDetection.Choice choice = memory.detection().choose(client, FakeCloudflare.ZONE_ID, api);
+        PurgeLimits limits = choice.limits();
+        // A budget of its own, not RateBudget.shared: nothing spent before (the warm-up, other rows) may count.
+        PurgeExecutor executor = new PurgeExecutor(
+                client, limits, new RateBudget(limits, clock), clock, RetryDelays.of(limits), memory.sizes());
+        return new Detected(choice, executor);
+    }
+
     private static Row naive(Settings settings, List<String> urls) throws Exception {
         try (FakeCloudflare fake = new FakeCloudflare(
                 settings.rate(), settings.maxUrlsPerRequest(), Duration.ofMillis(settings.latencyMs()))) {
-            NaiveScript script = new NaiveScript(fake.baseUrl());
+            NaiveScript script = new NaiveScript(fake.baseUrl(), new ScaledClock(1));
             long start = System.nanoTime();
             script.purge(urls);
             long wall = System.nanoTime() - start;
@@ -319,12 +392,14 @@ public final class PurgeBenchmark {
         private final HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         private final URI endpoint;
+        private final ScaledClock clock;
         long requests;
         long retries;
         long gaveUp;
 
-        NaiveScript(URI baseUrl) {
+        NaiveScript(URI baseUrl, ScaledClock clock) {
             this.endpoint = URI.create(baseUrl + "/zones/" + FakeCloudflare.ZONE_ID + "/purge_cache");
+            this.clock = clock;
         }
 
         void purge(List<String> urls) throws IOException, InterruptedException {
@@ -364,7 +439,7 @@ public final class PurgeBenchmark {
                 retries++;
                 long seconds =
                         response.headers().firstValueAsLong("Retry-After").orElse(1);
-                Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)).toMillis());
+                clock.sleep(Duration.ofSeconds(Math.max(1, seconds)).toNanos());
             }
         }
     }

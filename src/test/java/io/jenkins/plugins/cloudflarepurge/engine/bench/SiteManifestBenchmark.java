@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +73,10 @@ public final class SiteManifestBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 threads);
+        System.out.printf(
+                Locale.ROOT,
+                "system load average at the start: %.1f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         long free = Files.getFileStore(tmp).getUsableSpace();
@@ -113,28 +119,41 @@ public final class SiteManifestBenchmark {
         long[] scan1 = new long[rounds];
         long[] scanN = new long[rounds];
         long[] cat = new long[rounds];
+        long[][] cpu = new long[4][rounds]; // the same four passes, in CPU time of this process (all its threads)
         SiteManifest before = null;
         long readBytes = 0;
         for (int r = 0; r < rounds; r++) {
+            long cpuStart = cpu();
             start = System.nanoTime();
             readBytes = readAll(site, 1);
             read1[r] = System.nanoTime() - start;
+            cpu[0][r] = cpu() - cpuStart;
 
+            cpuStart = cpu();
             start = System.nanoTime();
             before = SiteScanner.scan(site, 1).manifest();
             scan1[r] = System.nanoTime() - start;
+            cpu[1][r] = cpu() - cpuStart;
 
+            cpuStart = cpu();
             start = System.nanoTime();
             readAll(site, threads);
             readN[r] = System.nanoTime() - start;
+            cpu[2][r] = cpu() - cpuStart;
 
+            cpuStart = cpu();
             start = System.nanoTime();
             SiteScan scan = SiteScanner.scan(site, threads);
             scanN[r] = System.nanoTime() - start;
+            cpu[3][r] = cpu() - cpuStart;
             if (!scan.manifest().equals(before)) {
                 System.out.println("NOTE: the scans on 1 and on " + threads + " threads differ");
             }
             cat[r] = catAll(site);
+        }
+        long[] digestOnly = new long[rounds];
+        for (int r = 0; r < rounds; r++) {
+            digestOnly[r] = digestOnly(readBytes);
         }
         if (before.totalBytes() != readBytes) {
             System.out.println("NOTE: the scan hashed " + before.totalBytes() + " bytes, the reads read " + readBytes);
@@ -188,6 +207,7 @@ public final class SiteManifestBenchmark {
         row("read, " + threads + " threads", readN, mb);
         row("scan, " + threads + " threads (the default)", scanN, mb);
         row("find | xargs cat > /dev/null", cat, mb);
+        row("SHA-256 alone, same bytes, in memory", digestOnly, mb);
         System.out.printf(Locale.ROOT, "%-40s %9.1f ms%n", "rescan after the changes", rescan / 1e6);
         System.out.printf(
                 Locale.ROOT,
@@ -235,6 +255,41 @@ public final class SiteManifestBenchmark {
                 medianRatio(scanN, readN),
                 threads,
                 threads);
+        System.out.printf(
+                Locale.ROOT,
+                "CPU time per pass (this process, all threads; less sensitive to other load): read %.0f ms, scan %.0f"
+                        + " ms on 1 thread (ratio %.2f); read %.0f ms, scan %.0f ms on %d threads%n",
+                median(cpu[0]) / 1e6,
+                median(cpu[1]) / 1e6,
+                medianRatio(cpu[1], cpu[0]),
+                median(cpu[2]) / 1e6,
+                median(cpu[3]) / 1e6,
+                threads);
+        System.out.printf(
+                Locale.ROOT,
+                "system load average now: %.1f on %d cores (above the core count, the figures are CPU-starved)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Nanoseconds to SHA-256 as many bytes from a 64 KiB array already in memory: the digest's own cost. */
+    private static long digestOnly(long bytes) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[BUFFER_BYTES];
+        new SplittableRandom(1).nextBytes(buffer);
+        long start = System.nanoTime();
+        for (long done = 0; done < bytes; done += buffer.length) {
+            digest.update(buffer, 0, (int) Math.min(buffer.length, bytes - done));
+        }
+        digest.digest();
+        return System.nanoTime() - start;
+    }
+
+    /** CPU time of this process in nanoseconds, or 0 where the JVM does not say. */
+    private static long cpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static double medianRatio(long[] numerators, long[] denominators) {

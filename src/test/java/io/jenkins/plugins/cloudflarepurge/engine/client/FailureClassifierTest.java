@@ -61,7 +61,11 @@ class FailureClassifierTest {
         List<Arguments> rows = new ArrayList<>();
         for (int code : new int[] {10000, 1000, 9109}) {
             rows.add(Arguments.of(
-                    code, 403, Operation.PURGE, FailureKind.AUTHENTICATION, "Zone > Cache Purge > Purge on zone " + ZONE));
+                    code,
+                    403,
+                    Operation.PURGE,
+                    FailureKind.AUTHENTICATION,
+                    "Zone > Cache Purge > Purge on zone " + ZONE));
             rows.add(Arguments.of(
                     code,
                     401,
@@ -105,7 +109,11 @@ class FailureClassifierTest {
         }
         for (int code : new int[] {7003, 1095, 7000}) {
             rows.add(Arguments.of(
-                    code, 400, Operation.PURGE, FailureKind.ZONE_NOT_FOUND, "found no zone " + ZONE + " that this token"));
+                    code,
+                    400,
+                    Operation.PURGE,
+                    FailureKind.ZONE_NOT_FOUND,
+                    "found no zone " + ZONE + " that this token"));
             rows.add(Arguments.of(
                     code,
                     400,
@@ -119,7 +127,11 @@ class FailureClassifierTest {
                     FailureKind.ZONE_NOT_FOUND,
                     "could not look up the zone named example.com"));
             rows.add(Arguments.of(
-                    code, 400, Operation.ZONE_READ, FailureKind.ZONE_NOT_FOUND, "found no zone " + ZONE + " that this token"));
+                    code,
+                    400,
+                    Operation.ZONE_READ,
+                    FailureKind.ZONE_NOT_FOUND,
+                    "found no zone " + ZONE + " that this token"));
         }
         Object[][] purgeOnly = {
             {1094, FailureKind.TOO_MANY_ITEMS, "split and sent again"},
@@ -136,7 +148,8 @@ class FailureClassifierTest {
                     400,
                     Operation.TOKEN_VERIFICATION,
                     FailureKind.UNKNOWN,
-                    "Cloudflare rejected the token verification (HTTP 400): error " + row[0] + ": Cloudflare's words."));
+                    "Cloudflare rejected the token verification (HTTP 400): error " + row[0]
+                            + ": Cloudflare's words."));
             rows.add(Arguments.of(
                     row[0],
                     400,
@@ -148,7 +161,11 @@ class FailureClassifierTest {
         }
         for (int code : new int[] {971, 10429}) {
             rows.add(Arguments.of(
-                    code, 400, Operation.PURGE, FailureKind.RATE_LIMITED, "retried after the wait Cloudflare asks for"));
+                    code,
+                    400,
+                    Operation.PURGE,
+                    FailureKind.RATE_LIMITED,
+                    "retried after the wait Cloudflare asks for"));
             for (Operation once : List.of(Operation.TOKEN_VERIFICATION, Operation.ZONE_LOOKUP, Operation.ZONE_READ)) {
                 rows.add(Arguments.of(
                         code, 400, once, FailureKind.RATE_LIMITED, "rate limit was reached (HTTP 400, error " + code));
@@ -214,7 +231,8 @@ class FailureClassifierTest {
             assertEquals(FailureKind.CLIENT_ERROR, e.kind(), e.getMessage());
             assertFalse(e.retryable());
             assertEquals(status, e.httpStatus());
-            assertTrue(e.getMessage().contains("(HTTP " + status + ") " + answer + "; it is not retried"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("(HTTP " + status + ") " + answer + "; it is not retried"), e.getMessage());
             assertTrue(e.getMessage().contains(advice), e.getMessage());
             assertTrue(e.getMessage().contains(classifier(operation).request()), e.getMessage());
         }
@@ -232,10 +250,14 @@ class FailureClassifierTest {
     void aTooManyMessageWithoutTheCodeIsStillASplit() {
         for (String words : List.of("Too many files", "You exceeded the number of URLs", "exceeded max items")) {
             String raw = "{\"success\":false,\"errors\":[{\"code\":1234,\"message\":\"" + words + "\"}]}";
-            assertEquals(FailureKind.TOO_MANY_ITEMS, classify(Operation.PURGE, 400, raw).kind(), words);
+            assertEquals(
+                    FailureKind.TOO_MANY_ITEMS,
+                    classify(Operation.PURGE, 400, raw).kind(),
+                    words);
         }
         String unrelated = "{\"success\":false,\"errors\":[{\"code\":1234,\"message\":\"exceeded the quota\"}]}";
-        assertEquals(FailureKind.UNKNOWN, classify(Operation.PURGE, 400, unrelated).kind());
+        assertEquals(
+                FailureKind.UNKNOWN, classify(Operation.PURGE, 400, unrelated).kind());
     }
 
     @Test
@@ -243,14 +265,21 @@ class FailureClassifierTest {
         Duration wait = Duration.ofSeconds(9);
         String raw = "{\"success\":false,\"errors\":[]}";
         FailureClassifier purge = classifier(Operation.PURGE);
-        assertEquals(Optional.of(wait), purge.classify(429, null, raw, Optional.of(wait)).retryAfter());
-        assertEquals(Optional.of(wait), purge.classify(503, null, raw, Optional.of(wait)).retryAfter());
-        assertEquals(Optional.empty(), purge.classify(400, null, raw, Optional.of(wait)).retryAfter());
+        assertEquals(
+                Optional.of(wait),
+                purge.classify(429, null, raw, Optional.of(wait)).retryAfter());
+        assertEquals(
+                Optional.of(wait),
+                purge.classify(503, null, raw, Optional.of(wait)).retryAfter());
+        assertEquals(
+                Optional.empty(),
+                purge.classify(400, null, raw, Optional.of(wait)).retryAfter());
     }
 
     @Test
     void unknownCodesKeepEveryMessageOfCloudflare() {
-        String raw = "{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"one\"},{\"code\":2,\"message\":\"two\"}]}";
+        String raw =
+                "{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"one\"},{\"code\":2,\"message\":\"two\"}]}";
         assertEquals(
                 "Cloudflare rejected the purge request (HTTP 400): error 1: one; error 2: two.",
                 classify(Operation.PURGE, 400, raw).getMessage());

@@ -154,7 +154,8 @@ class PurgeInputsTest {
     void eachLengthLimitAcceptsItsLimitAndRefusesOneMore() {
         String url = "https://www.example.com/";
         assertEquals(
-                Optional.empty(), problem(PurgeScope.Kind.URLS, url + "a".repeat(PurgeInputs.MAX_URL_LENGTH - url.length())));
+                Optional.empty(),
+                problem(PurgeScope.Kind.URLS, url + "a".repeat(PurgeInputs.MAX_URL_LENGTH - url.length())));
         assertTrue(problem(PurgeScope.Kind.URLS, url + "a".repeat(PurgeInputs.MAX_URL_LENGTH - url.length() + 1))
                 .orElseThrow()
                 .contains("longer than 8192 characters"));
@@ -165,7 +166,8 @@ class PurgeInputsTest {
         assertTrue(problem(PurgeScope.Kind.HOSTS, host + "a").orElseThrow().contains("not a valid host name"));
         String prefix = "www.example.com/" + "p".repeat(PurgeInputs.MAX_PREFIX_LENGTH - 16);
         assertEquals(Optional.empty(), problem(PurgeScope.Kind.PREFIXES, prefix));
-        assertTrue(problem(PurgeScope.Kind.PREFIXES, prefix + "p").orElseThrow().contains("longer than 1024 characters"));
+        assertTrue(
+                problem(PurgeScope.Kind.PREFIXES, prefix + "p").orElseThrow().contains("longer than 1024 characters"));
     }
 
     @Test
@@ -191,7 +193,8 @@ class PurgeInputsTest {
                 .orElseThrow()
                 .contains("is not a valid URL (Illegal character in path at index 25)"));
         assertEquals(
-                Optional.of("The URL 'https:///a.css' has no host name."), problem(PurgeScope.Kind.URLS, "https:///a.css"));
+                Optional.of("The URL 'https:///a.css' has no host name."),
+                problem(PurgeScope.Kind.URLS, "https:///a.css"));
         assertEquals(
                 Optional.of("The URL 'file://x/a' uses the scheme 'file': Cloudflare purges only http and https URLs."),
                 problem(PurgeScope.Kind.URLS, "file://x/a"));

@@ -375,6 +375,20 @@ class PurgeExecutorTest {
     }
 
     @Test
+    void onlyCloudflaresOwnWordsNameTheSizeNotTheHttpStatus() throws Exception {
+        // The refusal is an HTTP 400: a size of 400 would be refused again. Enterprise starts at 500.
+        acceptAtMost(30, "Purge of 500 files exceeded the limit of 30 files per request");
+        PurgeLimits enterprise = PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).toBuilder()
+                .maxInFlight(1)
+                .build();
+        PurgeResult result = purge(executor(enterprise), PurgeScope.urls(urls(560)));
+        assertTrue(result.isSuccess());
+        assertEquals(1, refusals());
+        assertEquals(500, requestSizes().get(0));
+        assertTrue(requestSizes().subList(1, requestSizes().size()).stream().allMatch(n -> n == 30 || n == 20));
+    }
+
+    @Test
     void withoutANumberInTheRefusalThirtyIsTriedBeforeHalving() throws Exception {
         acceptAtMost(20, "Too many files in one request");
         PurgeResult result = purge(executor(limits().toBuilder().maxInFlight(1).build()), PurgeScope.urls(urls(100)));

@@ -117,7 +117,8 @@ class ConnectionCheckTest {
         ConnectionCheck.Result r = ConnectionCheck.run(client(), ZONE, "https://www.example.com");
         assertEquals(ConnectionCheck.Level.OK, r.level(), r.message());
         assertTrue(r.message().startsWith("Test purge: the token may purge zone " + ZONE), r.message());
-        assertTrue(r.message().contains("Token verification failed (an account-owned token always fails it"), r.message());
+        assertTrue(
+                r.message().contains("Token verification failed (an account-owned token always fails it"), r.message());
         assertTrue(r.message().contains("Invalid API Token"), r.message());
         assertFalse(r.message().contains(TOKEN));
         cloudflare.verify(1, postRequestedFor(urlEqualTo(PURGE_PATH)));
@@ -160,10 +161,16 @@ class ConnectionCheckTest {
         TokenStatus in30AndASecond = new TokenStatus("t", "active", Optional.of(Instant.parse("2026-12-31T10:00:01Z")));
         TokenStatus tonight = new TokenStatus("t", "active", Optional.of(Instant.parse("2026-12-01T23:00:00Z")));
         TokenStatus tomorrow = new TokenStatus("t", "active", Optional.of(Instant.parse("2026-12-02T11:00:00Z")));
-        assertTrue(ConnectionCheck.expiryWarning(in30, DECEMBER_FIRST).orElseThrow().contains("(in 30 days)"));
+        assertTrue(ConnectionCheck.expiryWarning(in30, DECEMBER_FIRST)
+                .orElseThrow()
+                .contains("(in 30 days)"));
         assertEquals(Optional.empty(), ConnectionCheck.expiryWarning(in30AndASecond, DECEMBER_FIRST));
-        assertTrue(ConnectionCheck.expiryWarning(tonight, DECEMBER_FIRST).orElseThrow().contains("(within a day)"));
-        assertTrue(ConnectionCheck.expiryWarning(tomorrow, DECEMBER_FIRST).orElseThrow().contains("(in 1 day)"));
+        assertTrue(ConnectionCheck.expiryWarning(tonight, DECEMBER_FIRST)
+                .orElseThrow()
+                .contains("(within a day)"));
+        assertTrue(ConnectionCheck.expiryWarning(tomorrow, DECEMBER_FIRST)
+                .orElseThrow()
+                .contains("(in 1 day)"));
         assertEquals(Optional.empty(), ConnectionCheck.expiryWarning(new TokenStatus("t", "active"), DECEMBER_FIRST));
     }
 

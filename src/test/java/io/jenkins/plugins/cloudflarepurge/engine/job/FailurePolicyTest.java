@@ -72,4 +72,20 @@ class FailurePolicyTest {
             assertTrue(line.contains(verdict == Verdict.PARTIAL ? "incomplete" : "failed"), line);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(FailurePolicy.class)
+    void saysWhatHelpsWhenOnlyRefusedFilesWereLeft(FailurePolicy policy) {
+        String line = policy.consoleLine(Verdict.PARTIAL, true);
+        assertNotNull(line);
+        assertTrue(line.contains("onFailure: '" + policy.argument() + "'"), line);
+        assertTrue(
+                line.endsWith("Later runs include these changes again and refuse the same files: purge their pages with"
+                        + " 'paths', and purge everything once (purgeEverything: true) to start afresh."),
+                line);
+        assertTrue(policy.consoleLine(Verdict.PARTIAL, false)
+                .toLowerCase(java.util.Locale.ROOT)
+                .endsWith("the next run purges these changes again."));
+        assertEquals(policy.consoleLine(Verdict.FAILED), policy.consoleLine(Verdict.FAILED, false));
+    }
 }

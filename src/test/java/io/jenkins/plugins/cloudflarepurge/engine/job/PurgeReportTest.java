@@ -65,7 +65,12 @@ class PurgeReportTest {
         assertEquals(List.of("r1"), map.get("requestIds"));
         assertEquals(
                 List.of(Map.of(
-                        "reason", "Cloudflare refused it.", "count", 1, "items", List.of("https://www.example.com/b.css"))),
+                        "reason",
+                        "Cloudflare refused it.",
+                        "count",
+                        1,
+                        "items",
+                        List.of("https://www.example.com/b.css"))),
                 map.get("failures"));
         assertEquals(1234, map.get("durationMillis"));
     }
@@ -88,6 +93,7 @@ class PurgeReportTest {
             assertEquals(r.getVerdict().name(), map.get("verdict"));
             assertEquals(r.getOutcome().name(), map.get("outcome"));
             assertEquals(r.getNotPurged(), map.get("notPurged"));
+            assertEquals(r.getRefusedFiles(), map.get("refusedFiles"));
             List<?> failures = (List<?>) map.get("failures");
             assertEquals(r.getFailures().size(), failures.size());
             for (int i = 0; i < failures.size(); i++) {
@@ -117,6 +123,15 @@ class PurgeReportTest {
         assertFalse(b.build().succeededFor("0123456789abcdef0123456789abcdef"));
         b.dryRun = true;
         assertFalse(b.build().succeededFor(ZONE));
+    }
+
+    @Test
+    void aPurgeThatLeftRefusedFilesIsNotComplete() {
+        PurgeReport.Builder b = builder();
+        b.refusedFiles = 1;
+        assertFalse(b.build().succeededFor(ZONE));
+        assertEquals(1, b.build().getRefusedFiles());
+        assertEquals(1, b.build().toMap().get("refusedFiles"));
     }
 
     @Test

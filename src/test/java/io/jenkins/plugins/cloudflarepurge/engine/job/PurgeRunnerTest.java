@@ -77,12 +77,20 @@ class PurgeRunnerTest {
             current.add(parts[1], parts[0]);
         }
         return () -> ChangeHistory.collect(
-                ZONE, current, List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(), 25);
+                ZONE,
+                ChangeHistoryTest.PREFIXES,
+                current,
+                List.of(ChangeHistoryTest.purged("#1", ZONE)).iterator(),
+                25);
     }
 
     static Supplier<ChangeHistory.Collected> noChanges() {
         return () -> ChangeHistory.collect(
-                ZONE, new ScmChanges(), List.<ChangeHistory.EarlierRun>of().iterator(), 25);
+                ZONE,
+                ChangeHistoryTest.PREFIXES,
+                new ScmChanges(),
+                List.<ChangeHistory.EarlierRun>of().iterator(),
+                25);
     }
 
     /** A purge of explicit targets: no changes to give. */
@@ -280,8 +288,8 @@ class PurgeRunnerTest {
         answer(
                 403,
                 "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}");
-        Map<String, BuildOutcome> outcomes = Map.of(
-                "fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
+        Map<String, BuildOutcome> outcomes =
+                Map.of("fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
         outcomes.forEach((policy, outcome) -> {
             console.clear();
             PurgeReport report = run(args().setOnFailure(policy), changes("edit a.css"));
@@ -326,7 +334,7 @@ class PurgeRunnerTest {
         PurgeReport report = new PurgeRunner()
                 .run(
                         PurgeSettings.resolve("cloudflarePurge", args(), null, null, null),
-                        () -> ChangeHistory.collect(ZONE, current, earlier.iterator(), 25),
+                        () -> ChangeHistory.collect(ZONE, ChangeHistoryTest.PREFIXES, current, earlier.iterator(), 25),
                         limits,
                         executors(),
                         console::add);
@@ -360,15 +368,15 @@ class PurgeRunnerTest {
     @Test
     void aRefusedChangedFileIsShownCountedAndMakesThePurgeIncomplete() throws Exception {
         accept();
-        Map<String, BuildOutcome> outcomes = Map.of(
-                "fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
+        Map<String, BuildOutcome> outcomes =
+                Map.of("fail", BuildOutcome.FAILURE, "unstable", BuildOutcome.UNSTABLE, "warn", BuildOutcome.SUCCESS);
         for (Map.Entry<String, BuildOutcome> policy : outcomes.entrySet()) {
             console.clear();
-            PurgeReport report =
-                    run(args().setOnFailure(policy.getKey()), changes("edit a.css", "edit docs/../b.css"));
+            PurgeReport report = run(args().setOnFailure(policy.getKey()), changes("edit a.css", "edit docs/../b.css"));
             assertEquals(Verdict.PARTIAL, report.getVerdict());
             assertEquals(policy.getValue(), report.getOutcome(), policy.getKey());
-            assertFalse(report.succeededFor(ZONE), "the next run purges the change again");
+            assertFalse(report.succeededFor(ZONE), "incomplete: later runs include this change again");
+            assertEquals(1, report.getRefusedFiles());
             assertEquals(1, report.getPurged());
             assertEquals(1, report.getNotPurged());
             String reason = "Refused path 'docs/../b.css': it has a '..' segment, which could point outside the"
@@ -384,10 +392,29 @@ class PurgeRunnerTest {
                             + " purged."),
                     text);
             assertTrue(text.toLowerCase(java.util.Locale.ROOT).contains("the purge was incomplete"), text);
+            assertTrue(
+                    text.contains("Later runs include these changes again and refuse the same files: purge their pages"
+                            + " with 'paths', and purge everything once (purgeEverything: true) to start afresh."),
+                    text);
             assertTrue(report.getSummary().startsWith("Purged 1 URL"), report.getSummary());
             assertTrue(report.getSummary().endsWith("and was not purged."), report.getSummary());
         }
         assertEquals(Set.of("https://www.example.com/a.css"), sentUrls());
+    }
+
+    @Test
+    void whenCloudflareAlsoFailedTheNextRunRetriesTheChanges() {
+        answer(
+                403,
+                "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"result\":null}");
+        PurgeReport report = run(args(), changes("edit a.css", "edit ../b.css"));
+        assertEquals(Verdict.FAILED, report.getVerdict());
+        assertEquals(2, report.getNotPurged());
+        assertEquals(1, report.getRefusedFiles());
+        assertFalse(report.succeededFor(ZONE));
+        assertTrue(
+                consoleText().contains("Once the cause is fixed, the next run purges these changes again."),
+                consoleText());
     }
 
     @Test
@@ -401,7 +428,8 @@ class PurgeRunnerTest {
         String text = consoleText();
         assertFalse(text.contains("Nothing to purge"), text);
         assertFalse(text.contains("no changed file is published"), text);
-        assertTrue(text.contains("Not purged: Refused path 'a\\u0001.css': it contains the control character U+0001."),
+        assertTrue(
+                text.contains("Not purged: Refused path 'a\\u0001.css': it contains the control character U+0001."),
                 text);
         assertTrue(
                 text.contains("Nothing purged: 1 changed file could not be turned into URLs (see above), so their pages"

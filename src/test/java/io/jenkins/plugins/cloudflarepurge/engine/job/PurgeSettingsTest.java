@@ -10,6 +10,7 @@ import io.jenkins.plugins.cloudflarepurge.engine.planning.FallbackPolicy;
 import io.jenkins.plugins.cloudflarepurge.engine.planning.PlannerSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -266,5 +267,52 @@ class PurgeSettingsTest {
                 InvalidInputException.class,
                 () -> PurgeSettings.resolve("Cloudflare cache purge", args().setZoneId("x"), null, null, null));
         assertTrue(e.getMessage().startsWith("Cloudflare cache purge: zoneId: "), e.getMessage());
+    }
+
+    @Test
+    void aSiteDirectoryIsKeptAndNeedsNoSourceRoot() {
+        PurgeSettings s = resolve(args().setSiteDirectory(" dist/site "));
+        assertEquals(Optional.of("dist/site"), s.siteDirectory());
+        assertEquals("", s.planner().orElseThrow().sourceRoot());
+        assertEquals(List.of("https://www.example.com"), s.urlPrefixes());
+        assertTrue(resolve(args()).siteDirectory().isEmpty());
+    }
+
+    @Test
+    void aSiteDirectoryWithASourceRootIsRefusedWithOneMessage() {
+        String message = refused(args().setSiteDirectory("public").setSourceRoot("public"), "siteDirectory");
+        assertTrue(message.contains("give siteDirectory or sourceRoot, not both"), message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/var/www/public, not relative to the workspace",
+        "C:\\site, not relative to the workspace",
+        "\\\\server\\share, not relative to the workspace",
+        "../public, leaves the workspace",
+        "site/../../x, leaves the workspace",
+        "public/*, is a pattern"
+    })
+    void aSiteDirectoryOutsideTheWorkspaceIsRefused(String directory, String expected) {
+        String message = refused(args().setSiteDirectory(directory), "siteDirectory");
+        assertTrue(message.contains(expected), message);
+    }
+
+    @Test
+    void aSiteDirectoryOnlyGoesWithPurgingTheChanges() {
+        String message = refused(args().setSiteDirectory("public").setTags("blog"), "siteDirectory");
+        assertTrue(message.contains("cannot be combined with tags"), message);
+    }
+
+    @Test
+    void aRepositoryFilterIsKeptForTheChangesOnly() {
+        assertEquals(
+                Optional.of("acme/site"),
+                resolve(args().setRepository(" acme/site ")).repository());
+        assertTrue(resolve(args().setRepository(" ")).repository().isEmpty());
+        String tags = refused(args().setRepository("acme/site").setTags("blog"), "repository");
+        assertTrue(tags.contains("cannot be combined with tags"), tags);
+        String site = refused(args().setRepository("acme/site").setSiteDirectory("public"), "repository");
+        assertTrue(site.contains("remove repository or siteDirectory"), site);
     }
 }

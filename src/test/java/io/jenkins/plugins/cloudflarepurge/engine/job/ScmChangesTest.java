@@ -48,4 +48,25 @@ class ScmChangesTest {
                 List.of(ChangedFile.added("b.css"), ChangedFile.modified("a.css"), ChangedFile.modified("c.js")),
                 changes.files());
     }
+
+    @Test
+    void aRepositoryFilterMatchesTheKeyOrOneOfItsRemoteUrls() {
+        String key = "git https://github.com/acme/site.git https://mirror.example.org/acme/site";
+        assertTrue(ScmChanges.repositoryMatches(key, key));
+        assertTrue(ScmChanges.repositoryMatches("https://github.com/acme/site.git", key));
+        assertTrue(ScmChanges.repositoryMatches("https://GitHub.com/acme/site/", key));
+        assertTrue(ScmChanges.repositoryMatches("https://mirror.example.org/acme/site.git", key));
+        assertTrue(ScmChanges.repositoryMatches("acme/site", key));
+        assertTrue(ScmChanges.repositoryMatches("site", key));
+        assertFalse(ScmChanges.repositoryMatches("acme/tools", key));
+        assertFalse(ScmChanges.repositoryMatches("ite", key), "only whole path segments match");
+        assertFalse(ScmChanges.repositoryMatches("github.com/acme", key), "the end of a URL, not its middle");
+        assertFalse(ScmChanges.repositoryMatches("  ", key));
+    }
+
+    @Test
+    void notesAreKeptInOrder() {
+        ScmChanges changes = new ScmChanges().note("one").note("two");
+        assertEquals(List.of("one", "two"), changes.notes());
+    }
 }

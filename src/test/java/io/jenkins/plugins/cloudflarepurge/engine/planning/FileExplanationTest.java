@@ -18,9 +18,12 @@ class FileExplanationTest {
         FileExplanation same = FileExplanation.published("a.css", ChangeKind.MODIFIED, List.of("https://x.org/a.css"));
         assertEquals(PUBLISHED, same);
         assertEquals(PUBLISHED.hashCode(), same.hashCode());
-        assertNotEquals(PUBLISHED, FileExplanation.published("b.css", ChangeKind.MODIFIED, List.of("https://x.org/a.css")));
-        assertNotEquals(PUBLISHED, FileExplanation.published("a.css", ChangeKind.ADDED, List.of("https://x.org/a.css")));
-        assertNotEquals(PUBLISHED, FileExplanation.published("a.css", ChangeKind.MODIFIED, List.of("https://y.org/a.css")));
+        assertNotEquals(
+                PUBLISHED, FileExplanation.published("b.css", ChangeKind.MODIFIED, List.of("https://x.org/a.css")));
+        assertNotEquals(
+                PUBLISHED, FileExplanation.published("a.css", ChangeKind.ADDED, List.of("https://x.org/a.css")));
+        assertNotEquals(
+                PUBLISHED, FileExplanation.published("a.css", ChangeKind.MODIFIED, List.of("https://y.org/a.css")));
         assertNotEquals(
                 FileExplanation.skipped("a.css", null, FileExplanation.Outcome.EXCLUDED, "excluded by 'a'"),
                 FileExplanation.skipped("a.css", null, FileExplanation.Outcome.NOT_INCLUDED, "excluded by 'a'"));
@@ -39,8 +42,8 @@ class FileExplanationTest {
         FileExplanation explicit = FileExplanation.published("/x", null, List.of());
         assertEquals(Optional.empty(), explicit.kind());
         assertEquals("/x -> (no URL)", explicit.describe());
-        FileExplanation excluded =
-                FileExplanation.skipped("a.map", ChangeKind.DELETED, FileExplanation.Outcome.EXCLUDED, "excluded by '*.map'");
+        FileExplanation excluded = FileExplanation.skipped(
+                "a.map", ChangeKind.DELETED, FileExplanation.Outcome.EXCLUDED, "excluded by '*.map'");
         assertEquals("D a.map: skipped, excluded by '*.map'", excluded.describe());
         assertEquals(Optional.of("excluded by '*.map'"), excluded.reason());
     }

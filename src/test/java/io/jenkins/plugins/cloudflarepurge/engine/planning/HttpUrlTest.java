@@ -72,7 +72,8 @@ class HttpUrlTest {
     @Test
     void eachProblemIsNamedWithTheValue() {
         assertEquals("Extra URL is empty: write a URL such as https://www.example.org", refusal("  "));
-        assertEquals("Extra URL 'https://x.org/a\\u007Fb' contains a control character: remove it",
+        assertEquals(
+                "Extra URL 'https://x.org/a\\u007Fb' contains a control character: remove it",
                 refusal("https://x.org/a\u007Fb"));
         assertEquals("Extra URL '\\\\x.org\\a' contains a backslash: URLs use '/'", refusal("\\\\x.org\\a"));
         assertEquals("Extra URL 'www.x.org' has no scheme: write https://www.x.org", refusal("www.x.org"));
@@ -80,12 +81,13 @@ class HttpUrlTest {
         assertEquals(
                 "Extra URL 'ftp://x.org/' has the scheme 'ftp': Cloudflare caches only https:// and http:// URLs",
                 refusal("ftp://x.org/"));
-        assertTrue(refusal("https://user:pw@x.org/").startsWith("Extra URL 'https://user:pw@x.org/' contains user info"
-                + " ('user:pw@'): remove it"));
+        assertTrue(refusal("https://user:pw@x.org/")
+                .startsWith("Extra URL 'https://user:pw@x.org/' contains user info" + " ('user:pw@'): remove it"));
         assertTrue(refusal("https://@x.org/").contains("contains user info ('@')"));
         assertTrue(refusal("https://x.org#top").contains("has a fragment ('#top')"));
         assertTrue(refusal("https://x.org/a?b#c").contains("has a fragment ('#c')"));
-        assertEquals("Extra URL 'https://:443/' has no host: write it as https://www.example.org", refusal("https://:443/"));
+        assertEquals(
+                "Extra URL 'https://:443/' has no host: write it as https://www.example.org", refusal("https://:443/"));
         assertEquals("Extra URL 'https:///a' has no host: write it as https://www.example.org", refusal("https:///a"));
         assertTrue(refusal("https://bad_host!/").contains("has the invalid host name 'bad_host!'"));
     }
@@ -94,7 +96,8 @@ class HttpUrlTest {
     @ValueSource(strings = {"0", "65536", "123456", "8a", "-1", "99999"})
     void aPortIsANumberFromOneTo65535(String port) {
         assertTrue(
-                refusal("https://x.org:" + port + "/").endsWith(" has the port '" + port + "': a port is a number from 1 to 65535"),
+                refusal("https://x.org:" + port + "/")
+                        .endsWith(" has the port '" + port + "': a port is a number from 1 to 65535"),
                 port);
     }
 }

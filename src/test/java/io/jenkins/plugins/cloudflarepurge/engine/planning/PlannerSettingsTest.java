@@ -174,7 +174,9 @@ class PlannerSettingsTest {
                 .build();
         assertEquals(List.of(), cleared.extraPaths());
         assertEquals(List.of(), cleared.variants());
-        assertThrows(InvalidSettingException.class, () -> site().prefixes((List<String>) null).build());
+        assertThrows(
+                InvalidSettingException.class,
+                () -> site().prefixes((List<String>) null).build());
     }
 
     @Test
@@ -189,21 +191,23 @@ class PlannerSettingsTest {
     @Test
     void aSourceRootIsAFolderNotAPattern() {
         for (String pattern : List.of("*", "*public", "pub?ic", "?")) {
-            InvalidSettingException e =
-                    assertThrows(InvalidSettingException.class, () -> site().sourceRoot(pattern).build());
+            InvalidSettingException e = assertThrows(
+                    InvalidSettingException.class,
+                    () -> site().sourceRoot(pattern).build());
             assertTrue(e.getMessage().contains("is a pattern"), pattern + ": " + e.getMessage());
         }
-        InvalidSettingException outside =
-                assertThrows(InvalidSettingException.class, () -> site().sourceRoot("../site").build());
-        assertTrue(outside.getMessage().startsWith("Source root '../site' is not a folder inside the repository: Refused"),
+        InvalidSettingException outside = assertThrows(
+                InvalidSettingException.class,
+                () -> site().sourceRoot("../site").build());
+        assertTrue(
+                outside.getMessage().startsWith("Source root '../site' is not a folder inside the repository: Refused"),
                 outside.getMessage());
     }
 
     @Test
     void anIndexDocumentIsAFileNameWhereverItsOddCharacterStands() {
         for (String name : List.of("/index.html", "\\index.html", "*", "?.html", ".", "..", "a\u0001b")) {
-            assertTrue(
-                    PlannerSettings.checkIndexDocuments(name).orElseThrow().contains("is not a file name"), name);
+            assertTrue(PlannerSettings.checkIndexDocuments(name).orElseThrow().contains("is not a file name"), name);
         }
         assertEquals(Optional.empty(), PlannerSettings.checkIndexDocuments("index.html,default.htm"));
     }

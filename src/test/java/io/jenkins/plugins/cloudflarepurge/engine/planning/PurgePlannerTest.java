@@ -283,7 +283,8 @@ class PurgePlannerTest {
                 plan.refused());
         assertEquals(plan.refused(), plan.refusedNotPurged(), "a plan of URLs leaves them stale");
         assertEquals("c\\u0007.css", plan.refused().get(1).printablePath());
-        assertEquals(java.util.Optional.of(ChangeKind.DELETED), plan.refused().get(0).changeKind());
+        assertEquals(
+                java.util.Optional.of(ChangeKind.DELETED), plan.refused().get(0).changeKind());
         assertEquals(plan.summary(), plan.toString());
         assertTrue(plan.summary().endsWith("; 3 changed files (1 published, 0 skipped, 2 refused)."), plan.summary());
     }
@@ -383,8 +384,12 @@ class PurgePlannerTest {
     @Test
     void includesAloneSkipWhatTheyDoNotMatch() {
         PlannerSettings s = site().includes("**/*.html").build();
-        assertEquals(FileExplanation.Outcome.NOT_INCLUDED, explain(s, modified("a.css")).outcome());
-        assertEquals(FileExplanation.Outcome.PUBLISHED, explain(s, modified("b.html")).outcome());
+        assertEquals(
+                FileExplanation.Outcome.NOT_INCLUDED,
+                explain(s, modified("a.css")).outcome());
+        assertEquals(
+                FileExplanation.Outcome.PUBLISHED,
+                explain(s, modified("b.html")).outcome());
     }
 
     @Test
@@ -396,7 +401,9 @@ class PurgePlannerTest {
         PurgePlan tags = planner.planExplicit(PurgeScope.Kind.TAGS, List.of("a", "b"));
         assertEquals(0, tags.plannedUrlCount());
         assertEquals(2, tags.changedFileCount());
-        assertEquals(PurgePlan.Mode.EVERYTHING, planner.planExplicit(PurgeScope.Kind.EVERYTHING, List.of()).mode());
+        assertEquals(
+                PurgePlan.Mode.EVERYTHING,
+                planner.planExplicit(PurgeScope.Kind.EVERYTHING, List.of()).mode());
     }
 
     @Test

@@ -35,8 +35,9 @@ class SitePathTest {
     @ParameterizedTest
     @ValueSource(strings = {"/a//b", "/./a", "/a/../b", "//", "/a/./"})
     void refusesEmptyDotAndDotDotSegments(String raw) {
-        assertTrue(refusal(raw).endsWith("has an empty, '.' or '..' segment: write the path a browser shows, such as"
-                + " /blog/feed.xml"));
+        assertTrue(refusal(raw)
+                .endsWith("has an empty, '.' or '..' segment: write the path a browser shows, such as"
+                        + " /blog/feed.xml"));
     }
 
     @Test
