@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeLimits;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -73,16 +74,18 @@ class CloudflarePurgeFormMessagesITest {
 
     @Test
     void onlyThePlanDependentLimitsNameThePlan() {
-        for (FormValidation independent : new FormValidation[] {
-            global.doCheckMaxInFlight(""),
-            global.doCheckConnectTimeoutSeconds(""),
-            global.doCheckRequestTimeoutSeconds("")
-        }) {
-            assertFalse(independent.getMessage().contains("plan"), independent.getMessage());
+        List<FormValidation> independent =
+                List.of(global.doCheckConnectTimeoutSeconds(""), global.doCheckRequestTimeoutSeconds(""));
+        for (FormValidation answer : independent) {
+            assertFalse(answer.getMessage().contains("plan"), answer.getMessage());
         }
-        assertTrue(global.doCheckMaxInFlight("")
-                .getMessage()
-                .contains(String.valueOf(PurgeLimits.DEFAULT_MAX_IN_FLIGHT)));
+        // Requests in flight follow the plan's rate: the hint gives each plan's number.
+        String inFlight = global.doCheckMaxInFlight("").getMessage();
+        assertTrue(inFlight.contains("plan"), inFlight);
+        assertTrue(
+                inFlight.contains(String.valueOf(
+                        PurgeLimits.forPlan(CloudflarePlan.ENTERPRISE).maxInFlight())),
+                inFlight);
 
         // The request size starts at the plan's documented one; the rate is the chosen plan's, or the zone's.
         String perRequest = global.doCheckUrlsPerRequest("").getMessage();
