@@ -113,11 +113,15 @@ public final class CloudflareClient {
      */
     public CompletableFuture<PurgeReceipt> purgeAsync(String zoneId, PurgeScope.Kind kind, List<PurgeItem> items) {
         String zone = PurgeInputs.checkZoneId(zoneId);
+        return purgeAsync(zone, kind, items, FailureClassifier.purge(zone));
+    }
+
+    private CompletableFuture<PurgeReceipt> purgeAsync(
+            String zone, PurgeScope.Kind kind, List<PurgeItem> items, FailureClassifier classifier) {
         HttpRequest request = newRequest("/zones/" + zone + "/purge_cache")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(purgeBody(kind, items)))
                 .build();
-        FailureClassifier classifier = FailureClassifier.purge(zone);
         CompletableFuture<HttpResponse<String>> exchange =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         CompletableFuture<PurgeReceipt> receipt = exchange.handle((response, error) -> {
@@ -143,10 +147,14 @@ public final class CloudflareClient {
         return receipt;
     }
 
-    /** Sends one purge request and waits for its answer; returns Cloudflare's request id. */
+    /**
+     * Sends one purge request, once, and waits for its answer; returns Cloudflare's request id. Nothing retries it,
+     * and its failures say so (Test connection); a build's purges go through {@link #purgeAsync}.
+     */
     public String purge(String zoneId, PurgeScope.Kind kind, List<PurgeItem> items)
             throws CloudflareException, InterruptedException {
-        PurgeReceipt receipt = await(purgeAsync(zoneId, kind, items));
+        String zone = PurgeInputs.checkZoneId(zoneId);
+        PurgeReceipt receipt = await(purgeAsync(zone, kind, items, FailureClassifier.oneShotPurge(zone)));
         if (receipt.failure().isPresent()) {
             throw receipt.failure().get();
         }

@@ -44,18 +44,31 @@ final class FailureClassifier {
 
     private final Operation operation;
     private final String subject;
+    /** Whether the executor retries what may pass: a build's purge; a one-shot purge (Test connection) is not. */
+    private final boolean retried;
 
     /**
      * @param subject how advice names what the request was about: "zone 0123…" or "the zone named example.com";
      *     an ID or a name, never a secret
      */
     private FailureClassifier(Operation operation, String subject) {
-        this.operation = operation;
-        this.subject = subject;
+        this(operation, subject, false);
     }
 
+    private FailureClassifier(Operation operation, String subject, boolean retried) {
+        this.operation = operation;
+        this.subject = subject;
+        this.retried = retried;
+    }
+
+    /** A build's purge request, which the executor retries when it may pass. */
     static FailureClassifier purge(String zoneId) {
-        return new FailureClassifier(Operation.PURGE, "zone " + zoneId);
+        return new FailureClassifier(Operation.PURGE, "zone " + zoneId, true);
+    }
+
+    /** A purge request sent once, such as Test connection's: nothing retries it. */
+    static FailureClassifier oneShotPurge(String zoneId) {
+        return new FailureClassifier(Operation.PURGE, "zone " + zoneId, false);
     }
 
     static FailureClassifier tokenVerification() {
@@ -81,11 +94,11 @@ final class FailureClassifier {
     }
 
     /**
-     * How a sentence about a failure that may pass ends: a purge is retried by the executor; anything else was
-     * asked for by a person, who can ask again.
+     * How a sentence about a failure that may pass ends: a build's purge is retried by the executor; anything else
+     * was asked for by a person, who can ask again.
      */
     String whatNext() {
-        return operation == Operation.PURGE ? "; the request is retried." : "; try again in a few minutes.";
+        return retried ? "; the request is retried." : "; try again in a few minutes.";
     }
 
     /** The permission the request needs, as the Cloudflare dashboard names it. */
@@ -112,9 +125,7 @@ final class FailureClassifier {
                     errors,
                     wait,
                     "Cloudflare's rate limit was reached (" + http + ")"
-                            + (operation == Operation.PURGE
-                                    ? "; the request is retried after the wait Cloudflare asks for."
-                                    : whatNext()));
+                            + (retried ? "; the request is retried after the wait Cloudflare asks for." : whatNext()));
         }
         if (anyCode(errors, AUTHENTICATION) || (errors.isEmpty() && (status == 401 || status == 403))) {
             return new CloudflareException(FailureKind.AUTHENTICATION, status, errors, null, authentication(http));

@@ -489,12 +489,21 @@ class CloudflareClientTest {
                 URI.create("http://127.0.0.1:" + port + "/client/v4"),
                 ApiToken.of(TOKEN),
                 Duration.ofSeconds(2));
-        CloudflareException e = purgeFails(client);
+        CloudflareException e = client.purgeAsync(
+                        ZONE, PurgeScope.Kind.URLS, List.of(PurgeItem.of("https://www.example.com/a.css")))
+                .join()
+                .failure()
+                .orElseThrow();
         assertEquals(FailureKind.CONNECTION, e.kind());
         assertTrue(e.retryable());
         assertTrue(e.getMessage().contains("proxy settings; the request is retried."), e.getMessage());
         assertTrue(e.getMessage().contains("(connection refused or unreachable)"), e.getMessage());
         assertNoToken(e);
+        // The one-shot purge (Test connection) is sent once: its sentence must not promise a retry.
+        CloudflareException once = purgeFails(client);
+        assertEquals(FailureKind.CONNECTION, once.kind());
+        assertFalse(once.getMessage().contains("retried"), once.getMessage());
+        assertTrue(once.getMessage().contains("proxy settings; try again in a few minutes."), once.getMessage());
         CloudflareException verification = assertThrows(CloudflareException.class, client::verifyToken);
         assertEquals(FailureKind.CONNECTION, verification.kind());
         assertTrue(

@@ -211,6 +211,19 @@ class FailureClassifierTest {
         assertTrue(failed.getMessage().contains(classifier(operation).request()), failed.getMessage());
     }
 
+    @Test
+    void aOneShotPurgeMayPassButIsNotSaidToBeRetried() {
+        FailureClassifier once = FailureClassifier.oneShotPurge(ZONE);
+        CloudflareException limited = once.classify(429, null, "{\"success\":false,\"errors\":[]}", Optional.empty());
+        CloudflareException failed = once.classify(500, null, "<html>Internal error</html>", Optional.empty());
+        for (CloudflareException e : List.of(limited, failed)) {
+            assertTrue(e.retryable(), "the kind still says it may pass: " + e.getMessage());
+            assertFalse(e.getMessage().contains("retried"), e.getMessage());
+            assertTrue(e.getMessage().contains("try again in a few minutes."), e.getMessage());
+        }
+        assertTrue(failed.getMessage().contains("the purge request"), failed.getMessage());
+    }
+
     static Stream<Arguments> clientErrors() {
         return Stream.of(
                 Arguments.of(400, "{\"success\":false,\"errors\":[]}", "without an error code", "if a proxy"),
