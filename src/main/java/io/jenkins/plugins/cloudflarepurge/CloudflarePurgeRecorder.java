@@ -383,6 +383,14 @@ public final class CloudflarePurgeRecorder extends Recorder implements SimpleBui
             return PurgeForms.checkSourceRoot(value);
         }
 
+        public FormValidation doCheckSiteDirectory(@QueryParameter String value, @QueryParameter String sourceRoot) {
+            return PurgeForms.checkSiteDirectory(value, sourceRoot);
+        }
+
+        public FormValidation doCheckRepository(@QueryParameter String value, @QueryParameter String siteDirectory) {
+            return PurgeForms.checkRepository(value, siteDirectory);
+        }
+
         public FormValidation doCheckIncludes(@QueryParameter String value, @QueryParameter String sourceRoot) {
             return PurgeForms.checkPatterns(value, sourceRoot);
         }

@@ -172,6 +172,22 @@ final class PurgeForms {
         return toValidation(PlannerSettings.checkSourceRoot(value));
     }
 
+    /** The folder's path; and that it is not given with a source root, which the build would refuse too. */
+    static FormValidation checkSiteDirectory(@CheckForNull String value, @CheckForNull String sourceRoot) {
+        if (Util.fixEmptyAndTrim(value) != null && Util.fixEmptyAndTrim(sourceRoot) != null) {
+            return FormValidation.error(Messages.Form_SiteDirectory_WithSourceRoot());
+        }
+        return toValidation(PurgeSettings.checkSiteDirectory(value));
+    }
+
+    /** A repository filter reads changelogs: with a site directory there are none to filter. */
+    static FormValidation checkRepository(@CheckForNull String value, @CheckForNull String siteDirectory) {
+        if (Util.fixEmptyAndTrim(value) != null && Util.fixEmptyAndTrim(siteDirectory) != null) {
+            return FormValidation.error(Messages.Form_Repository_WithSiteDirectory());
+        }
+        return FormValidation.ok();
+    }
+
     static FormValidation checkPatterns(@CheckForNull String value, @CheckForNull String sourceRoot) {
         return toValidation(PlannerSettings.checkPatterns(value, sourceRoot));
     }

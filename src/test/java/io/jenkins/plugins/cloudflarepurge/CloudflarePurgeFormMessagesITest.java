@@ -111,4 +111,24 @@ class CloudflarePurgeFormMessagesITest {
         assertEquals(FormValidation.Kind.ERROR, maxUrls.kind);
         assertTrue(maxUrls.getMessage().contains("lots"), maxUrls.getMessage());
     }
+
+    @Test
+    void theSiteDirectoryAndTheRepositoryAreCheckedInTheFormAsTheBuildWould() {
+        CloudflarePurgeRecorder.DescriptorImpl recorder =
+                j.jenkins.getDescriptorByType(CloudflarePurgeRecorder.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.OK, step.doCheckSiteDirectory("public", "").kind);
+        assertEquals(FormValidation.Kind.OK, recorder.doCheckSiteDirectory("", "").kind);
+        for (FormValidation outside :
+                List.of(step.doCheckSiteDirectory("../public", ""), recorder.doCheckSiteDirectory("/var/www", ""))) {
+            assertEquals(FormValidation.Kind.ERROR, outside.kind, outside.getMessage());
+            assertTrue(outside.getMessage().contains("workspace"), outside.getMessage());
+        }
+        FormValidation both = step.doCheckSiteDirectory("public", "public");
+        assertEquals(FormValidation.Kind.ERROR, both.kind);
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+        assertEquals(FormValidation.Kind.OK, recorder.doCheckRepository("acme/site", "").kind);
+        FormValidation repository = step.doCheckRepository("acme/site", "public");
+        assertEquals(FormValidation.Kind.ERROR, repository.kind);
+        assertTrue(repository.getMessage().contains("leave the repository empty"), repository.getMessage());
+    }
 }

@@ -242,32 +242,36 @@ public final class PurgeSettings {
                     "give siteDirectory or sourceRoot, not both: with siteDirectory the paths are already relative "
                             + "to the published site, so remove sourceRoot");
         }
-        if (siteDirectory.startsWith("/")
-                || siteDirectory.startsWith("\\")
-                || siteDirectory.matches("(?s)[A-Za-z]:.*")
-                || siteDirectory.startsWith("~")) {
-            throw invalid(
-                    caller,
-                    arg,
-                    "'" + siteDirectory + "' is not relative to the workspace: give the folder the site is built "
-                            + "into, as the build sees it from the workspace, such as public or dist/site");
+        check(caller, arg, checkSiteDirectory(siteDirectory));
+    }
+
+    /**
+     * The problem with a site directory's path, if it has one: it must name one folder inside the workspace.
+     * Blank is no problem (the argument is not given).
+     */
+    public static Optional<String> checkSiteDirectory(@CheckForNull String siteDirectory) {
+        if (siteDirectory == null || siteDirectory.isBlank()) {
+            return Optional.empty();
         }
-        for (String segment : siteDirectory.split("[/\\\\]")) {
+        String folder = siteDirectory.strip();
+        if (folder.startsWith("/")
+                || folder.startsWith("\\")
+                || folder.matches("(?s)[A-Za-z]:.*")
+                || folder.startsWith("~")) {
+            return Optional.of("'" + folder + "' is not relative to the workspace: give the folder the site is built "
+                    + "into, as the build sees it from the workspace, such as public or dist/site");
+        }
+        for (String segment : folder.split("[/\\\\]")) {
             if (segment.equals("..")) {
-                throw invalid(
-                        caller,
-                        arg,
-                        "'" + siteDirectory + "' leaves the workspace with '..': give a folder inside the "
-                                + "workspace, such as public or dist/site");
+                return Optional.of("'" + folder + "' leaves the workspace with '..': give a folder inside the "
+                        + "workspace, such as public or dist/site");
             }
             if (segment.contains("*") || segment.contains("?")) {
-                throw invalid(
-                        caller,
-                        arg,
-                        "'" + siteDirectory + "' is a pattern: give the one folder the site is built into, and "
-                                + "use includes and excludes to pick files");
+                return Optional.of("'" + folder + "' is a pattern: give the one folder the site is built into, and "
+                        + "use includes and excludes to pick files");
             }
         }
+        return Optional.empty();
     }
 
     private static PlannerSettings plannerSettings(String caller, PurgeArguments args, List<String> prefixes) {

@@ -296,6 +296,17 @@ class PurgeSettingsTest {
     void aSiteDirectoryOutsideTheWorkspaceIsRefused(String directory, String expected) {
         String message = refused(args().setSiteDirectory(directory), "siteDirectory");
         assertTrue(message.contains(expected), message);
+        // The form's check says what the build says.
+        String form = PurgeSettings.checkSiteDirectory(directory).orElseThrow();
+        assertTrue(message.endsWith(form), message + " / " + form);
+    }
+
+    @Test
+    void aFolderInsideTheWorkspaceIsNoProblemForTheForm() {
+        for (String folder : new String[] {"public", "dist/site", " build/www ", "", "   "}) {
+            assertEquals(Optional.empty(), PurgeSettings.checkSiteDirectory(folder), folder);
+        }
+        assertEquals(Optional.empty(), PurgeSettings.checkSiteDirectory(null));
     }
 
     @Test
