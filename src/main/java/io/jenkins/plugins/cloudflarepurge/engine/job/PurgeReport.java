@@ -94,14 +94,6 @@ public final class PurgeReport implements Serializable {
         this.summary = b.summary;
     }
 
-    /**
-     * Whether this purge counts as the last successful purge of {@code zone}: done for real, and complete. A purge
-     * that left refused files is not complete: later runs include its changes again.
-     */
-    public boolean succeededFor(String zone) {
-        return !dryRun && zoneId.equalsIgnoreCase(zone.strip()) && verdict == Verdict.SUCCESS;
-    }
-
     public String getZoneId() {
         return zoneId;
     }
