@@ -76,6 +76,19 @@ public final class CloudflarePurgeAction implements RunAction2 {
      * @param console where a problem storing the lists is reported; it does not change the purge's outcome
      */
     static void record(Run<?, ?> run, PurgeReport report, List<String> urlPrefixes, PrintStream console) {
+        // An aborted purge returns with the thread's interrupt flag set, and an interrupted thread cannot write a
+        // file through a channel (ClosedByInterruptException in Run#save): write first, then set the flag again.
+        boolean interrupted = Thread.interrupted();
+        try {
+            store(run, report, urlPrefixes, console);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void store(Run<?, ?> run, PurgeReport report, List<String> urlPrefixes, PrintStream console) {
         synchronized (RECORDING) {
             CloudflarePurgeAction action = run.getAction(CloudflarePurgeAction.class);
             boolean isNew = action == null;
