@@ -184,6 +184,16 @@ public final class PurgePage implements ModelObject {
         return d == null ? List.of() : d.notPurged();
     }
 
+    /** Why one group was not purged; for the view, which reads no record components of a package-private type. */
+    public String reasonOf(PurgeDetails.NotPurged group) {
+        return group.reason();
+    }
+
+    /** How many items of one group were not purged; {@link #listed} may show fewer. */
+    public int countOf(PurgeDetails.NotPurged group) {
+        return group.count();
+    }
+
     /** The first {@link #LISTED_ON_PAGE} items of one reason. */
     public List<String> listed(PurgeDetails.NotPurged group) {
         return group.items().subList(0, Math.min(LISTED_ON_PAGE, group.items().size()));
