@@ -304,8 +304,7 @@ class CloudflarePurgeActionITest {
                   </report>
                   <number>%3$d</number>
                 </io.jenkins.plugins.cloudflarepurge.CloudflarePurgeAction>
-                """
-                .formatted(ZONE, verdict, number, item);
+                """.formatted(ZONE, verdict, number, item);
     }
 
     @Test

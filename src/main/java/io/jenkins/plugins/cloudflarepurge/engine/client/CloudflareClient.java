@@ -197,7 +197,9 @@ public final class CloudflareClient {
                 .path("result")
                 .path("plan");
         return new ZonePlan(
-                plan.path("id").asText(""), plan.path("name").asText(""), plan.path("legacy_id").asText(""));
+                plan.path("id").asText(""),
+                plan.path("name").asText(""),
+                plan.path("legacy_id").asText(""));
     }
 
     /**

@@ -161,11 +161,12 @@ public final class PurgeExecutor {
             this.listener = listener;
             this.started = clock.nanoTime();
             this.deadline = started + limits.deadline().toNanos();
-            int configured = switch (kind) {
-                case URLS -> (int) Math.min(limits.urlsPerRequest(), budget.urlCapacity());
-                case EVERYTHING -> 1;
-                default -> limits.valuesPerRequest();
-            };
+            int configured =
+                    switch (kind) {
+                        case URLS -> (int) Math.min(limits.urlsPerRequest(), budget.urlCapacity());
+                        case EVERYTHING -> 1;
+                        default -> limits.valuesPerRequest();
+                    };
             if (kind == PurgeScope.Kind.URLS) {
                 OptionalInt learned = sizes.learned(client.token(), zone);
                 if (learned.isPresent()) {
