@@ -48,6 +48,12 @@ final class ChangesetReader {
 
     private static final Logger LOGGER = Logger.getLogger(ChangesetReader.class.getName());
 
+    /**
+     * Held while a run's checkout record is found or added. Not the run itself: a Pipeline run may be locked only
+     * after its metadata guard, which a plugin cannot take (as for {@link CloudflarePurgeAction}'s numbering).
+     */
+    private static final Object RECORDING = new Object();
+
     private ChangesetReader() {}
 
     /**
@@ -305,7 +311,7 @@ final class ChangesetReader {
                     workspace != null && isLibrary(workspace),
                     changelog ? fingerprintOf(build, scm, changelogFile) : null);
             Checkouts record;
-            synchronized (build) {
+            synchronized (RECORDING) {
                 record = build.getAction(Checkouts.class);
                 if (record == null) {
                     record = new Checkouts();
