@@ -14,6 +14,7 @@ import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @WithJenkinsConfiguredWithCode
@@ -131,8 +132,19 @@ class CloudflarePurgeConfigurationITest {
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
     void everyFieldHasHelp(JenkinsConfiguredWithCodeRule j) throws Exception {
-        j.assertHelpExists(
+        HelpFiles.assertEachLoads(
+                j,
                 CloudflarePurgeConfiguration.class,
-                "credentialsId,zoneId,urlPrefixes,plan,urlsPerRequest,urlsPerSecond,maxInFlight,connectTimeoutSeconds,requestTimeoutSeconds,apiBaseUrl");
+                List.of(
+                        "credentialsId",
+                        "zoneId",
+                        "urlPrefixes",
+                        "plan",
+                        "urlsPerRequest",
+                        "urlsPerSecond",
+                        "maxInFlight",
+                        "connectTimeoutSeconds",
+                        "requestTimeoutSeconds",
+                        "apiBaseUrl"));
     }
 }

@@ -12,6 +12,8 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -140,7 +142,8 @@ class CloudflarePurgeRecorderITest {
 
     @Test
     void everyFieldHasHelp() throws Exception {
-        j.assertHelpExists(
-                CloudflarePurgeRecorder.class, String.join(",", PurgeForms.sharedFields()) + ",resultThreshold");
+        List<String> fields = new ArrayList<>(PurgeForms.sharedFields());
+        fields.add("resultThreshold");
+        HelpFiles.assertEachLoads(j, CloudflarePurgeRecorder.class, fields);
     }
 }

@@ -205,7 +205,7 @@ class CloudflarePurgeStepITest {
             names.add(p.getName());
         }
         assertEquals(new TreeSet<>(PurgeForms.sharedFields()), names);
-        j.assertHelpExists(CloudflarePurgeStep.class, String.join(",", PurgeForms.sharedFields()));
+        HelpFiles.assertEachLoads(j, CloudflarePurgeStep.class, PurgeForms.sharedFields());
 
         CloudflarePurgeStep step = new CloudflarePurgeStep();
         step.setZoneId(ZONE);
