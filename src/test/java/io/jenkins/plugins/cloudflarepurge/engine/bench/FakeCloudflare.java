@@ -19,9 +19,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,6 +101,10 @@ final class FakeCloudflare implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicLong zoneLookups = new AtomicLong();
+    /** When the first request arrived, on the fake's clock; 0 before. */
+    private final AtomicLong firstRequestAt = new AtomicLong();
+    /** Every refusal by the URL bucket: when, and how far short, for the report. */
+    private final Queue<String> bucketRefusals = new ConcurrentLinkedQueue<>();
 
     /** A Free zone on the real clock. */
     FakeCloudflare(int urlsPerSecond, int maxUrlsPerRequest, Duration roundTrip) throws IOException {
@@ -154,6 +161,7 @@ final class FakeCloudflare implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         try (exchange) {
             requests.incrementAndGet();
+            firstRequestAt.compareAndSet(0, clock.nanoTime());
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
@@ -229,7 +237,7 @@ final class FakeCloudflare implements AutoCloseable {
     }
 
     private Answer zone() {
-        String legacy = planName.split(" ")[0].toLowerCase(java.util.Locale.ROOT);
+        String legacy = planName.split(" ")[0].toLowerCase(Locale.ROOT);
         return new Answer(
                 200,
                 "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"" + ZONE_ID
@@ -281,6 +289,12 @@ final class FakeCloudflare implements AutoCloseable {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(urls.size());
         if (!probe.isConsumed()) {
             tooManyRequests.incrementAndGet();
+            bucketRefusals.add(String.format(
+                    Locale.ROOT,
+                    "%d URLs at %.3f s, %.1f ms short",
+                    urls.size(),
+                    (clock.nanoTime() - firstRequestAt.get()) / 1e9,
+                    probe.getNanosToWaitForRefill() / 1e6));
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             Answer refused = failure(429, 971, "Please wait and consider throttling your request speed");
             return new Answer(429, refused.json, seconds);
@@ -330,6 +344,11 @@ final class FakeCloudflare implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The URL bucket's refusals: how many URLs, when after the first request, how long before they would fit. */
+    List<String> bucketRefusals() {
+        return List.copyOf(bucketRefusals);
     }
 
     /** What this fake saw, compared with the URLs that should have reached it. */

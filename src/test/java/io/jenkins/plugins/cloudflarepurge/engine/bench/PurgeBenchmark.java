@@ -64,7 +64,10 @@ public final class PurgeBenchmark {
             int rounds,
             boolean verbose,
             double timeScale,
-            boolean matrix) {
+            boolean matrix,
+            boolean defaultComparison,
+            boolean longRows,
+            int planRounds) {
         static Settings fromSystemProperties() {
             int rate = Integer.getInteger("bench.rate", CloudflarePlan.FREE.urlsPerSecond());
             return new Settings(
@@ -77,7 +80,10 @@ public final class PurgeBenchmark {
                     Integer.getInteger("bench.rounds", 7),
                     Boolean.getBoolean("bench.verbose"),
                     Double.parseDouble(System.getProperty("bench.timeScale", "10")),
-                    !Boolean.getBoolean("bench.skipMatrix"));
+                    !Boolean.getBoolean("bench.skipMatrix"),
+                    !Boolean.getBoolean("bench.skipDefault"),
+                    !Boolean.getBoolean("bench.planRowsOnly"),
+                    Integer.getInteger("bench.planRounds", 1));
         }
     }
 
@@ -145,20 +151,39 @@ public final class PurgeBenchmark {
 
         warmUp();
 
+        if (settings.defaultComparison()) {
+            defaultComparison(settings, urls);
+        }
+        if (settings.matrix()) {
+            System.out.println();
+            PurgeMatrix.run(settings);
+        }
+    }
+
+    /** The engine at its defaults, a later purge, the previous defaults and the naive script; then planning. */
+    private static void defaultComparison(Settings settings, List<String> urls) throws Exception {
         ApiSettings defaults = settings.engineRate() == CloudflarePlan.FREE.urlsPerSecond()
                 ? ApiSettings.defaults()
                 : ApiSettings.builder().urlsPerSecond(settings.engineRate()).build();
         // A first purge after a restart pays the plan lookup and the probe of 100 URLs; a later one finds both kept.
         Memory memory = Memory.fresh();
-        Row engine = engine("engine (defaults)", defaults, memory, settings, urls);
-        Row later = engine("engine (defaults, a later purge)", defaults, memory, settings, urls);
-        // The same engine with the defaults it had before plan detection and request-size learning.
+        Row engine = engine("engine (defaults)", defaults, RateBudget.Pacing.DEFAULT, memory, settings, urls);
+        Row later =
+                engine("engine (defaults, a later purge)", defaults, RateBudget.Pacing.DEFAULT, memory, settings, urls);
+        // The engine as it was before plan detection, request-size learning and the arrival spread: Free configured,
+        // 30 URLs per request, paced at 39/40 of the rate with the whole bucket.
         ApiSettings before = ApiSettings.builder()
                 .plan("FREE")
                 .urlsPerRequest(PurgeLimits.DEFAULT_URLS_PER_REQUEST)
                 .urlsPerSecond(settings.engineRate())
                 .build();
-        Row previous = engine("engine (previous defaults)", before, Memory.fresh(), settings, urls);
+        Row previous = engine(
+                "engine (previous defaults)",
+                before,
+                RateBudget.Pacing.RATE_SHARE_ONLY,
+                Memory.fresh(),
+                settings,
+                urls);
         Row naive = naive(settings, urls);
         Row planning = planning(settings);
 
@@ -187,10 +212,6 @@ public final class PurgeBenchmark {
                 "(defaults over previous defaults, same run: first purge %.2f, later purge %.2f)%n",
                 engine.perSecond() / previous.perSecond(),
                 later.perSecond() / previous.perSecond());
-        if (settings.matrix()) {
-            System.out.println();
-            PurgeMatrix.run(settings);
-        }
     }
 
     /**
@@ -270,7 +291,8 @@ public final class PurgeBenchmark {
      * the fake (Free) and the request size learnt from its answers. {@code bench.engineRate} overrides the rate, as
      * an administrator's value would.
      */
-    private static Row engine(String name, ApiSettings api, Memory memory, Settings settings, List<String> urls)
+    private static Row engine(
+            String name, ApiSettings api, RateBudget.Pacing pacing, Memory memory, Settings settings, List<String> urls)
             throws IOException {
         PurgeScope scope = scope(urls);
         try (FakeCloudflare fake = new FakeCloudflare(
@@ -280,18 +302,21 @@ public final class PurgeBenchmark {
                     : PurgeListener.NONE;
             CloudflareClient client = client(fake);
             long start = System.nanoTime();
-            Detected engine = detected(client, api, PurgeClock.system(), memory);
+            Detected engine = detected(client, api, pacing, PurgeClock.system(), memory);
             PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, scope, listener);
             long wall = System.nanoTime() - start;
             PurgeLimits limits = engine.choice().limits();
             System.out.printf(
                     Locale.ROOT,
-                    name + ": %s%n  starting at %d URLs per request, %d in flight, paced at %.0f URLs/s (39/40 of the"
-                            + " rate)%n",
+                    name + ": %s%n  starting at %d URLs per request, %d in flight, paced at %.0f URLs/s (%.3f of the"
+                            + " rate), %d URLs at once (%d ms of arrival spread)%n",
                     engine.choice().consoleLine(),
                     limits.urlsPerRequest(),
                     limits.maxInFlight(),
-                    limits.urlsPerSecond() * RateBudget.URL_RATE_SHARE);
+                    limits.urlsPerSecond() * pacing.rateShare(),
+                    pacing.rateShare(),
+                    new RateBudget(limits, PurgeClock.system(), pacing).urlCapacity(),
+                    pacing.arrivalSpread().toMillis());
             FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
             System.out.println("  " + ConsoleProgress.summary(result));
             System.out.printf(Locale.ROOT, "  fake saw: %s%n", ledger);
@@ -340,12 +365,13 @@ public final class PurgeBenchmark {
         }
     }
 
-    static Detected detected(CloudflareClient client, ApiSettings api, PurgeClock clock, Memory memory) {
+    static Detected detected(
+            CloudflareClient client, ApiSettings api, RateBudget.Pacing pacing, PurgeClock clock, Memory memory) {
         PlanDetection.Choice choice = memory.detection().choose(client, FakeCloudflare.ZONE_ID, api);
         PurgeLimits limits = choice.limits();
         // A budget of its own, not RateBudget.shared: nothing spent before (the warm-up, other rows) may count.
         PurgeExecutor executor = new PurgeExecutor(
-                client, limits, new RateBudget(limits, clock), clock, RetryDelays.of(limits), memory.sizes());
+                client, limits, new RateBudget(limits, clock, pacing), clock, RetryDelays.of(limits), memory.sizes());
         return new Detected(choice, executor);
     }
 

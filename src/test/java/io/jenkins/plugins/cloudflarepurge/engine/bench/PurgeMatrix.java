@@ -7,6 +7,7 @@ import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.ConsoleProgress;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeListener;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeResult;
+import io.jenkins.plugins.cloudflarepurge.engine.execution.RateBudget;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ApiSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -101,14 +102,19 @@ final class PurgeMatrix {
                 settings.latencyMs(),
                 FakeCloudflare.GENERAL_LIMIT);
         List<MatrixRow> rows = new ArrayList<>();
-        for (Model model : MODELS) {
-            for (int limit : new int[] {30, model.plan().documentedUrlsPerRequest()}) {
-                rows.add(planRow(settings, model, limit, roundTrip));
+        for (int round = 1; round <= settings.planRounds(); round++) {
+            for (Model model : MODELS) {
+                for (int limit : new int[] {30, model.plan().documentedUrlsPerRequest()}) {
+                    rows.add(planRow(settings, model, limit, roundTrip));
+                }
             }
         }
-        rows.add(sharedTokenRow(settings, roundTrip));
-        List<MatrixRow> large = largeRows(settings, roundTrip);
-        rows.addAll(large);
+        List<MatrixRow> large = List.of();
+        if (settings.longRows()) {
+            rows.add(sharedTokenRow(settings, roundTrip));
+            large = largeRows(settings, roundTrip);
+            rows.addAll(large);
+        }
 
         System.out.println();
         System.out.printf(
@@ -126,18 +132,21 @@ final class PurgeMatrix {
                 "lost",
                 "duplicated");
         rows.forEach(r -> System.out.println(r.format()));
-        MatrixRow engine = large.get(0);
-        MatrixRow sequential = large.get(1);
         double deployHq = LARGE_URLS / DEPLOYHQ_URLS_PER_SECOND;
-        System.out.printf(
-                Locale.ROOT,
-                "%-54s %7d %8s %8.1f %8.0f   (computed: 1,000 URLs per minute)%n",
-                "DeployHQ's documented pace",
-                LARGE_URLS,
-                "-",
-                deployHq,
-                DEPLOYHQ_URLS_PER_SECOND);
-        System.out.printf(Locale.ROOT, "large purge speedup over DeployHQ's pace: %.1f%n", deployHq / engine.wall());
+        if (!large.isEmpty()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-54s %7d %8s %8.1f %8.0f   (computed: 1,000 URLs per minute)%n",
+                    "DeployHQ's documented pace",
+                    LARGE_URLS,
+                    "-",
+                    deployHq,
+                    DEPLOYHQ_URLS_PER_SECOND);
+            System.out.printf(
+                    Locale.ROOT,
+                    "large purge speedup over DeployHQ's pace: %.1f%n",
+                    deployHq / large.get(0).wall());
+        }
         double lowest = rows.stream()
                 .filter(MatrixRow::engine)
                 .mapToDouble(MatrixRow::ratio)
@@ -154,8 +163,12 @@ final class PurgeMatrix {
         System.out.printf(Locale.ROOT, "lowest ratio to bound: %.2f%n", lowest);
         System.out.printf(Locale.ROOT, "lost or duplicated: %d%n", lostOrDuplicated);
         System.out.printf(Locale.ROOT, "general-limit blocks: %d%n", blocks);
-        System.out.printf(
-                Locale.ROOT, "large purge speedup over sequential: %.1f%n", sequential.wall() / engine.wall());
+        if (!large.isEmpty()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "large purge speedup over sequential: %.1f%n",
+                    large.get(1).wall() / large.get(0).wall());
+        }
     }
 
     /** One plan model with one per-request limit, on the real clock: the bucket's bound. */
@@ -295,8 +308,8 @@ final class PurgeMatrix {
                 : PurgeListener.NONE;
         CloudflareClient client = PurgeBenchmark.client(fake);
         long start = clock.nanoTime();
-        PurgeBenchmark.Detected engine =
-                PurgeBenchmark.detected(client, ApiSettings.defaults(), clock, PurgeBenchmark.Memory.fresh(clock));
+        PurgeBenchmark.Detected engine = PurgeBenchmark.detected(
+                client, ApiSettings.defaults(), RateBudget.Pacing.DEFAULT, clock, PurgeBenchmark.Memory.fresh(clock));
         PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, PurgeScope.urls(items), listener);
         double wall = (clock.nanoTime() - start) / 1e9;
         FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
@@ -304,6 +317,9 @@ final class PurgeMatrix {
         System.out.println("  " + engine.choice().consoleLine());
         System.out.println("  " + ConsoleProgress.summary(result));
         System.out.printf(Locale.ROOT, "  fake saw: %s%n", ledger);
+        if (!fake.bucketRefusals().isEmpty()) {
+            System.out.println("  refused by the URL bucket: " + String.join("; ", fake.bucketRefusals()));
+        }
         return new MatrixRow(
                 name,
                 count,

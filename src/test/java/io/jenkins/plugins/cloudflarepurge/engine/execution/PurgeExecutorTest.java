@@ -494,8 +494,14 @@ class PurgeExecutorTest {
         PurgeLimits limits = limits().toBuilder().urlsPerSecond(60).build();
         PurgeResult result = purge(executor(limits), PurgeScope.urls(urls(240)));
         assertTrue(result.isSuccess());
-        // 60 at once (the bucket is full), then 180 more at 39/40 of 60 per second: about 3 s of virtual waiting.
-        assertEquals(180 / (60 * RateBudget.URL_RATE_SHARE), result.paceWait().toMillis() / 1000.0, 0.01);
+        // What the full budget holds (one second of 60 less the arrival spread: 57) at once, then the other 183 at
+        // 99/100 of 60 per second: about 3 s of virtual waiting.
+        long atOnce = new RateBudget(limits, clock).urlCapacity();
+        assertEquals(57, atOnce);
+        assertEquals(
+                (240 - atOnce) / (60 * RateBudget.Pacing.DEFAULT.rateShare()),
+                result.paceWait().toMillis() / 1000.0,
+                0.01);
     }
 
     @Test
@@ -503,14 +509,15 @@ class PurgeExecutorTest {
         cloudflare.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(accepted("shared"))));
         PurgeLimits limits = limits().toBuilder().urlsPerSecond(90).build();
         RateBudget shared = new RateBudget(limits, clock);
-        PurgeResult first = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
-        PurgeResult second = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
+        int full = (int) shared.urlCapacity();
+        PurgeResult first = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(full)));
+        PurgeResult second = purge(executor(limits, shared, Duration.ofSeconds(5)), PurgeScope.urls(urls(full)));
         PurgeResult separate = purge(
-                executor(limits, new RateBudget(limits, clock), Duration.ofSeconds(5)), PurgeScope.urls(urls(90)));
+                executor(limits, new RateBudget(limits, clock), Duration.ofSeconds(5)), PurgeScope.urls(urls(full)));
         assertTrue(first.isSuccess() && second.isSuccess() && separate.isSuccess());
         assertEquals(Duration.ZERO, first.paceWait());
         assertEquals(
-                90 / (90 * RateBudget.URL_RATE_SHARE),
+                full / (90 * RateBudget.Pacing.DEFAULT.rateShare()),
                 second.paceWait().toMillis() / 1000.0,
                 0.01,
                 "the second purge waits for what the first used");

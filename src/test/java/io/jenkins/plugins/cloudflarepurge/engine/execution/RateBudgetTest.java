@@ -3,6 +3,7 @@ package io.jenkins.plugins.cloudflarepurge.engine.execution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.cloudflarepurge.engine.PurgeScope;
@@ -19,16 +20,55 @@ class RateBudgetTest {
     @Test
     void urlsArePacedToTheRatePerSecond() {
         RateBudget budget = new RateBudget(PurgeLimits.forPlan(CloudflarePlan.FREE), clock);
-        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 800));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 760));
         long wait = budget.tryTake(PurgeScope.Kind.URLS, 400);
-        // 400 URLs at 39/40 of 800 per second.
-        assertEquals(
-                400 / (800 * RateBudget.URL_RATE_SHARE) * 1e9,
-                wait,
-                Duration.ofMillis(2).toNanos());
+        // 400 URLs at 99/100 of 800 per second.
+        assertEquals(400 / (800 * 0.99) * 1e9, wait, Duration.ofMillis(2).toNanos());
         // Bucket4j's refill rounds down: a microsecond more than it said is always enough.
         clock.advance(Duration.ofNanos(wait + 1000));
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 400));
+    }
+
+    @Test
+    void theFullBudgetHoldsTheArrivalSpreadLessThanCloudflaresBucket() {
+        // Cloudflare's bucket holds one second of the rate (800 on Free); the budget 50 ms of it less, from the start
+        // and again after a quiet spell, so that a request that arrives up to 50 ms sooner still finds its URLs there.
+        RateBudget budget = new RateBudget(PurgeLimits.forPlan(CloudflarePlan.FREE), clock);
+        assertEquals(760, budget.urlCapacity());
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 760));
+        assertTrue(budget.tryTake(PurgeScope.Kind.URLS, 1) > 0, "it held 760, not 800");
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 760));
+        assertTrue(budget.tryTake(PurgeScope.Kind.URLS, 1) > 0, "a quiet spell refills it to 760, not to 800");
+    }
+
+    @Test
+    void thePacingBeforeHadTheWholeBucketAndLessOfTheRate() {
+        RateBudget budget =
+                new RateBudget(PurgeLimits.forPlan(CloudflarePlan.FREE), clock, RateBudget.Pacing.RATE_SHARE_ONLY);
+        assertEquals(800, budget.urlCapacity());
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 800));
+        assertEquals(
+                400 / (800 * 39.0 / 40.0) * 1e9,
+                budget.tryTake(PurgeScope.Kind.URLS, 400),
+                Duration.ofMillis(2).toNanos());
+    }
+
+    @Test
+    void aSmallRateKeepsAtLeastOneUrlAndPacingIsChecked() {
+        PurgeLimits oneUrl = PurgeLimits.forPlan(CloudflarePlan.FREE).toBuilder()
+                .urlsPerSecond(1)
+                .build();
+        assertEquals(1, new RateBudget(oneUrl, clock).urlCapacity());
+        assertEquals(
+                "rate share 0.0 is not in (0, 1]",
+                assertThrows(IllegalArgumentException.class, () -> new RateBudget.Pacing(0, Duration.ZERO))
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new RateBudget.Pacing(1.01, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new RateBudget.Pacing(1, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new RateBudget.Pacing(1, Duration.ofMillis(-1)));
+        assertEquals(1000, new RateBudget.Pacing(1, Duration.ZERO).capacity(1000));
+        assertEquals(900, new RateBudget.Pacing(1, Duration.ofMillis(100)).capacity(1000));
     }
 
     @Test
@@ -65,10 +105,16 @@ class RateBudgetTest {
                 .build();
         RateBudget budget = new RateBudget(limits, clock);
         assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 100));
-        assertTrue(budget.tryTake(PurgeScope.Kind.URLS, 700) > 0);
-        // The 700 URL tokens were given back: after the general limit refills, 700 fit at once.
+        long generalWait = budget.tryTake(PurgeScope.Kind.URLS, 600);
+        assertEquals(
+                Duration.ofMinutes(5).toNanos(),
+                generalWait,
+                Duration.ofMillis(10).toNanos());
+        // The 600 URL tokens were given back: all 660 are still there, so what stops 660 more is the general limit
+        // again, not the URL bucket (which would ask for 0.75 s).
+        assertEquals(Duration.ofMinutes(5).toNanos(), budget.tryTake(PurgeScope.Kind.URLS, 660), 1e7);
         clock.advance(Duration.ofMinutes(5));
-        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 800));
+        assertEquals(0, budget.tryTake(PurgeScope.Kind.URLS, 760));
     }
 
     @Test
