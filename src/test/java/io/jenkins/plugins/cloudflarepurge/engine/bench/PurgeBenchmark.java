@@ -67,7 +67,8 @@ public final class PurgeBenchmark {
             boolean matrix,
             boolean defaultComparison,
             boolean longRows,
-            int planRounds) {
+            int planRounds,
+            RateBudget.Pacing matrixPacing) {
         static Settings fromSystemProperties() {
             int rate = Integer.getInteger("bench.rate", CloudflarePlan.FREE.urlsPerSecond());
             return new Settings(
@@ -83,8 +84,18 @@ public final class PurgeBenchmark {
                     !Boolean.getBoolean("bench.skipMatrix"),
                     !Boolean.getBoolean("bench.skipDefault"),
                     !Boolean.getBoolean("bench.planRowsOnly"),
-                    Integer.getInteger("bench.planRounds", 1));
+                    Integer.getInteger("bench.planRounds", 1),
+                    pacingNamed(System.getProperty("bench.matrixPacing", "default")));
         }
+    }
+
+    /** {@code default}, or {@code previous} for the pacing of the engine before the arrival spread. */
+    private static RateBudget.Pacing pacingNamed(String name) {
+        return switch (name) {
+            case "default" -> RateBudget.Pacing.DEFAULT;
+            case "previous" -> RateBudget.Pacing.RATE_SHARE_ONLY;
+            default -> throw new IllegalArgumentException("bench.matrixPacing is 'default' or 'previous', not " + name);
+        };
     }
 
     /**
@@ -258,6 +269,12 @@ public final class PurgeBenchmark {
                     .urlsPerSecond(1_000_000)
                     .build();
             executor(fake, limits).execute(FakeCloudflare.ZONE_ID, scope(urls), PurgeListener.NONE);
+            // The plan lookup's code too (the zone's JSON, the detection), so that a first purge does not pay for
+            // loading it when the previous defaults, which make no lookup, pay nothing alike.
+            for (int i = 0; i < 20; i++) {
+                new PlanDetection(PurgeClock.system())
+                        .choose(client(fake), FakeCloudflare.ZONE_ID, ApiSettings.defaults());
+            }
             NaiveScript script = new NaiveScript(fake.baseUrl(), new ScaledClock(1));
             script.purge(urls);
         }
@@ -303,20 +320,22 @@ public final class PurgeBenchmark {
             CloudflareClient client = client(fake);
             long start = System.nanoTime();
             Detected engine = detected(client, api, pacing, PurgeClock.system(), memory);
+            long chosen = System.nanoTime();
             PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, scope, listener);
             long wall = System.nanoTime() - start;
             PurgeLimits limits = engine.choice().limits();
             System.out.printf(
                     Locale.ROOT,
                     name + ": %s%n  starting at %d URLs per request, %d in flight, paced at %.0f URLs/s (%.3f of the"
-                            + " rate), %d URLs at once (%d ms of arrival spread)%n",
+                            + " rate), %d URLs at once (%d ms of arrival spread); limits chosen in %.0f ms%n",
                     engine.choice().consoleLine(),
                     limits.urlsPerRequest(),
                     limits.maxInFlight(),
                     limits.urlsPerSecond() * pacing.rateShare(),
                     pacing.rateShare(),
                     new RateBudget(limits, PurgeClock.system(), pacing).urlCapacity(),
-                    pacing.arrivalSpread().toMillis());
+                    pacing.arrivalSpread().toMillis(),
+                    (chosen - start) / 1e6);
             FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
             System.out.println("  " + ConsoleProgress.summary(result));
             System.out.printf(Locale.ROOT, "  fake saw: %s%n", ledger);

@@ -7,7 +7,6 @@ import io.jenkins.plugins.cloudflarepurge.engine.execution.CloudflarePlan;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.ConsoleProgress;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeListener;
 import io.jenkins.plugins.cloudflarepurge.engine.execution.PurgeResult;
-import io.jenkins.plugins.cloudflarepurge.engine.execution.RateBudget;
 import io.jenkins.plugins.cloudflarepurge.engine.job.ApiSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -101,6 +100,11 @@ final class PurgeMatrix {
                         + " trip, the general limit (%d requests per 5 min, a 5 min block) modelled in every row%n",
                 settings.latencyMs(),
                 FakeCloudflare.GENERAL_LIMIT);
+        System.out.printf(
+                Locale.ROOT,
+                "Pacing: %.3f of the rate, %d ms of arrival spread%n",
+                settings.matrixPacing().rateShare(),
+                settings.matrixPacing().arrivalSpread().toMillis());
         List<MatrixRow> rows = new ArrayList<>();
         for (int round = 1; round <= settings.planRounds(); round++) {
             for (Model model : MODELS) {
@@ -309,12 +313,14 @@ final class PurgeMatrix {
         CloudflareClient client = PurgeBenchmark.client(fake);
         long start = clock.nanoTime();
         PurgeBenchmark.Detected engine = PurgeBenchmark.detected(
-                client, ApiSettings.defaults(), RateBudget.Pacing.DEFAULT, clock, PurgeBenchmark.Memory.fresh(clock));
+                client, ApiSettings.defaults(), settings.matrixPacing(), clock, PurgeBenchmark.Memory.fresh(clock));
+        long chosen = clock.nanoTime();
         PurgeResult result = engine.executor().execute(FakeCloudflare.ZONE_ID, PurgeScope.urls(items), listener);
         double wall = (clock.nanoTime() - start) / 1e9;
         FakeCloudflare.Ledger ledger = fake.ledger(new LinkedHashSet<>(urls));
         System.out.printf(Locale.ROOT, "%s: bound %.1f s (%d URLs/s)%n", name, bound, rate);
-        System.out.println("  " + engine.choice().consoleLine());
+        System.out.printf(
+                Locale.ROOT, "  %s (chosen in %.0f ms)%n", engine.choice().consoleLine(), (chosen - start) / 1e6);
         System.out.println("  " + ConsoleProgress.summary(result));
         System.out.printf(Locale.ROOT, "  fake saw: %s%n", ledger);
         if (!fake.bucketRefusals().isEmpty()) {
