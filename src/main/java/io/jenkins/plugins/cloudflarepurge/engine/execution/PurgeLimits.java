@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cloudflarepurge.engine.execution;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.cloudflarepurge.engine.client.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
@@ -217,13 +218,21 @@ public final class PurgeLimits {
         private int valuesPerRequest;
         private int urlsPerSecond;
         private int requestsPerPeriod;
-        private Duration period;
         private int requestBurst;
         private int apiRequestsPerFiveMinutes;
         private int maxInFlight;
         private int maxAttempts;
+        // Unset until a setter or forPlan gives them; build() refuses them unset.
+        @CheckForNull
+        private Duration period;
+
+        @CheckForNull
         private Duration backoffBase;
+
+        @CheckForNull
         private Duration backoffMax;
+
+        @CheckForNull
         private Duration deadline;
 
         private Builder() {}
@@ -293,7 +302,7 @@ public final class PurgeLimits {
         return value;
     }
 
-    private static Duration requirePositive(String field, Duration value) {
+    private static Duration requirePositive(String field, @CheckForNull Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidInputException(field, "The " + field + " must be a positive duration, not " + value + ".");
         }

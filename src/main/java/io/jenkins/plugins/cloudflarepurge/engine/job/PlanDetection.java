@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cloudflarepurge.engine.job;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareClient;
 import io.jenkins.plugins.cloudflarepurge.engine.client.CloudflareException;
 import io.jenkins.plugins.cloudflarepurge.engine.client.ZonePlan;
@@ -90,6 +91,7 @@ public final class PlanDetection {
     }
 
     /** Asks Cloudflare; null when interrupted (nothing to keep). */
+    @CheckForNull
     private Lookup ask(CloudflareClient client, String zoneId, long now) {
         try {
             ZonePlan zonePlan = client.zonePlan(zoneId);
