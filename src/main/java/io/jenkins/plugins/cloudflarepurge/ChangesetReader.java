@@ -187,12 +187,18 @@ final class ChangesetReader {
         List<ChangeHistory.PastPurge> purges = new ArrayList<>();
         for (CloudflarePurgeAction action : run.getActions(CloudflarePurgeAction.class)) {
             for (PurgeRecord purge : action.getPurges()) {
+                PurgeSettings.Target target;
+                Verdict verdict;
+                try {
+                    target = PurgeSettings.Target.valueOf(purge.getTarget().toUpperCase(Locale.ROOT));
+                    verdict = Verdict.valueOf(purge.getVerdict());
+                } catch (IllegalArgumentException unreadable) {
+                    // A build.xml this version cannot read (hand-edited, or from a later version): the walk goes on
+                    // past it, which can only purge more.
+                    continue;
+                }
                 purges.add(new ChangeHistory.PastPurge(
-                        purge.getZoneId(),
-                        purge.getUrlPrefixes(),
-                        PurgeSettings.Target.valueOf(purge.getTarget().toUpperCase(Locale.ROOT)),
-                        Verdict.valueOf(purge.getVerdict()),
-                        purge.isDryRun()));
+                        purge.getZoneId(), purge.getUrlPrefixes(), target, verdict, purge.isDryRun()));
             }
         }
         return purges;

@@ -43,12 +43,10 @@ public final class CloudflarePurgeAction implements RunAction2 {
     private volatile ArrayList<PurgeRecord> purges = new ArrayList<>();
 
     /** Only in a {@code build.xml} of the plugin's first builds, which had one action per purge: its report. */
-    @SuppressFBWarnings(value = "UWF_NULL_FIELD", justification = "XStream sets it from an old build.xml")
     @CheckForNull
     private LegacyPurgeReport report;
 
     /** Only in such a {@code build.xml}: the purge's number, in its address {@code cloudflare-purge-<number>}. */
-    @SuppressFBWarnings(value = "UWF_UNWRITTEN_FIELD", justification = "XStream sets it from an old build.xml")
     @CheckForNull
     private Integer number;
 
@@ -134,6 +132,9 @@ public final class CloudflarePurgeAction implements RunAction2 {
     }
 
     /** Turns a {@code build.xml} of the plugin's first builds (one action holding the engine's report) into records. */
+    @SuppressFBWarnings(
+            value = "RCN_REDUNDANT_NULLCHECK_OF_NONNULL_VALUE",
+            justification = "XStream leaves purges null when build.xml has none (an old one)")
     private Object readResolve() {
         if (purges == null) {
             purges = new ArrayList<>();
@@ -162,7 +163,7 @@ public final class CloudflarePurgeAction implements RunAction2 {
         if (r != null) {
             List<PurgeRecord> all = purges;
             for (PurgeRecord record : all) {
-                pages.add(new PurgePage(r, getUrlName(), record, all.size()));
+                pages.add(new PurgePage(r, urlName(), record, all.size()));
             }
         }
         return pages;
@@ -224,6 +225,11 @@ public final class CloudflarePurgeAction implements RunAction2 {
 
     @Override
     public String getUrlName() {
+        return urlName();
+    }
+
+    /** Never null, unlike what {@code Action#getUrlName} may return in general. */
+    private String urlName() {
         Integer old = number;
         return old == null || old <= 1 ? URL_NAME : URL_NAME + "-" + old;
     }

@@ -11,7 +11,6 @@ import java.util.List;
  * to 10,000 items): the same field names, read only, turned into a {@link PurgeRecord} and a {@link PurgeDetails}
  * file when the build loads. Aliases map the engine's class names to these, so the engine can rename its classes.
  */
-@SuppressFBWarnings(value = "UWF_UNWRITTEN_FIELD", justification = "XStream sets the fields from an old build.xml")
 final class LegacyPurgeReport {
 
     static final String ENGINE_REPORT = "io.jenkins.plugins.cloudflarepurge.engine.job.PurgeReport";
@@ -19,20 +18,35 @@ final class LegacyPurgeReport {
     /** Items not purged for one reason, as {@code build.xml} held them. */
     @SuppressFBWarnings(value = "UWF_UNWRITTEN_FIELD", justification = "XStream sets the fields from an old build.xml")
     static final class Failure {
+        @CheckForNull
         String reason;
+
         int count;
 
         @CheckForNull
         ArrayList<String> items;
     }
 
+    @CheckForNull
     String zoneId;
+
+    @CheckForNull
     String target;
+
+    @CheckForNull
     String mode;
+
+    @CheckForNull
     String fallbackReason;
+
     boolean dryRun;
+
+    @CheckForNull
     String verdict;
+
+    @CheckForNull
     String outcome;
+
     int changedFiles;
     int total;
     int purged;
@@ -53,6 +67,8 @@ final class LegacyPurgeReport {
     ArrayList<String> runsIncluded;
 
     long durationMillis;
+
+    @CheckForNull
     String summary;
 
     private LegacyPurgeReport() {}
@@ -62,7 +78,8 @@ final class LegacyPurgeReport {
         List<PurgeDetails.NotPurged> notPurgedItems = new ArrayList<>();
         if (failures != null) {
             for (Failure f : failures) {
-                notPurgedItems.add(new PurgeDetails.NotPurged(f.reason, f.count, nonNull(f.items)));
+                notPurgedItems.add(
+                        new PurgeDetails.NotPurged(f.reason == null ? "" : f.reason, f.count, nonNull(f.items)));
             }
         }
         return new PurgeDetails(nonNull(items), notPurgedItems);

@@ -58,10 +58,13 @@ record PurgeDetails(List<String> items, List<NotPurged> notPurged) {
 
     /** Writes the file whole or not at all (through a temporary file beside it). */
     void write(File file) throws IOException {
-        Path target = file.toPath();
-        Files.createDirectories(target.getParent());
-        Path temporary =
-                Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Path target = file.toPath().toAbsolutePath();
+        Path folder = target.getParent();
+        if (folder == null) {
+            throw new IOException("No folder to write " + target + " in");
+        }
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, file.getName(), ".tmp");
         try {
             JSON.writeValue(temporary.toFile(), this);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

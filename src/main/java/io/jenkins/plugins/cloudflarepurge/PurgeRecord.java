@@ -21,24 +21,48 @@ public final class PurgeRecord {
     static final int MAX_REQUEST_IDS = 100;
 
     private int number;
+
+    @CheckForNull
     private String zoneId;
+
+    @CheckForNull
     private ArrayList<String> urlPrefixes;
+
+    @CheckForNull
     private String target;
+
+    @CheckForNull
     private String mode;
+
+    @CheckForNull
     private String fallbackReason;
+
     private boolean dryRun;
+
+    @CheckForNull
     private String verdict;
+
+    @CheckForNull
     private String outcome;
+
     private int changedFiles;
     private int total;
     private int purged;
     private int notPurged;
     private int requests;
     private int retries;
+
+    @CheckForNull
     private ArrayList<String> requestIds;
+
     private int requestIdCount;
+
+    @CheckForNull
     private ArrayList<String> runsIncluded;
+
     private long durationMillis;
+
+    @CheckForNull
     private String summary;
 
     private PurgeRecord() {}
@@ -111,7 +135,7 @@ public final class PurgeRecord {
 
     @Exported
     public String getZoneId() {
-        return zoneId;
+        return text(zoneId);
     }
 
     /** The URL prefixes the purge mapped files to, normalised ({@code https://www.example.com/docs}). */
@@ -123,19 +147,19 @@ public final class PurgeRecord {
     /** What the purge worked from, as the engine names it: {@code changes}, {@code paths}, {@code everything}, … */
     @Exported
     public String getTarget() {
-        return target;
+        return text(target);
     }
 
     /** What was purged, as the engine names it: {@code urls}, {@code everything}, {@code hosts}, …, {@code skip}. */
     @Exported
     public String getMode() {
-        return mode;
+        return text(mode);
     }
 
     /** Why a fallback chose the mode; empty when none did. */
     @Exported
     public String getFallbackReason() {
-        return fallbackReason == null ? "" : fallbackReason;
+        return text(fallbackReason);
     }
 
     @Exported
@@ -146,7 +170,7 @@ public final class PurgeRecord {
     /** {@code SUCCESS}, {@code PARTIAL}, {@code FAILED} or {@code CANCELLED}. */
     @Exported
     public String getVerdict() {
-        return verdict;
+        return text(verdict);
     }
 
     /** Whether every item was purged (or, in a dry run, planned). */
@@ -157,7 +181,7 @@ public final class PurgeRecord {
     /** The failure policy's effect: {@code SUCCESS}, {@code UNSTABLE}, {@code FAILURE} or {@code ABORTED}. */
     @Exported
     public String getOutcome() {
-        return outcome;
+        return text(outcome);
     }
 
     /** Changed files for a purge of the changes, paths given for a purge of paths, else 0. */
@@ -219,7 +243,12 @@ public final class PurgeRecord {
     /** The console's summary line, without its prefix. */
     @Exported
     public String getSummary() {
-        return summary == null ? "" : summary;
+        return text(summary);
+    }
+
+    /** A text field as the views and {@code /api/json} show it: XStream leaves a field unset that an older build.xml lacks. */
+    private static String text(@CheckForNull String value) {
+        return value == null ? "" : value;
     }
 
     private static List<String> nonNull(@CheckForNull List<String> list) {

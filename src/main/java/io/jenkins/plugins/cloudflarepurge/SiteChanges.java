@@ -160,7 +160,11 @@ final class SiteChanges {
     }
 
     private static void write(Path target, SiteManifest manifest) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "cloudflare-purge-site", ".tmp");
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null) {
+            throw new IOException("No folder to write " + target + " in");
+        }
+        Path temporary = Files.createTempFile(folder, "cloudflare-purge-site", ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 manifest.writeTo(out);
